@@ -1,0 +1,34 @@
+"""transfix: find and repair the damage machine-translation round trips leave in English text.
+
+>>> import transfix
+>>> transfix.repair("Talks with the RPC over rare lands stalled in Beijing.", unsafe=True).text
+'Talks with the PRC over rare earths stalled in Beijing.'
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .engine import Analysis, Engine, shared_engine
+from .errors import InputError, RuleError, TransfixError
+from .model import Finding, FixLevel, Repair, Rule, Source
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Analysis", "Engine", "Finding", "FixLevel", "InputError", "Repair", "Rule", "RuleError",
+    "Source", "TransfixError", "check", "repair",
+]
+
+
+def check(text: str, *, select: Iterable[str] = (), ignore: Iterable[str] = (),
+          pivots: Iterable[str] = ()) -> list[Finding]:
+    """Findings for `text`, using the shipped rules (compiled once per process)."""
+    return shared_engine(select=tuple(select), ignore=tuple(ignore), pivots=tuple(pivots)).check(text)
+
+
+def repair(text: str, *, unsafe: bool = False, select: Iterable[str] = (),
+           ignore: Iterable[str] = (), pivots: Iterable[str] = ()) -> Repair:
+    """Apply safe fixes (and unsafe ones when asked); the rest come back as `pending`."""
+    engine = shared_engine(select=tuple(select), ignore=tuple(ignore), pivots=tuple(pivots))
+    return engine.repair(text, unsafe=unsafe)

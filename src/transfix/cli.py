@@ -1,0 +1,290 @@
+"""The `transfix` command: parse arguments, call the library, print, exit with a clear code.
+
+Exit codes: 0 nothing found, 1 findings (check), 2 usage or input errors.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from . import __version__
+from .engine import Engine
+from .errors import TransfixError
+from .loader import default_rules_dir, load_rules, pack_files
+from .model import Finding, FixLevel
+from .report import FileReport, text_lines, to_json, unified_diff
+from .selftest import check_examples
+from .textio import Document, read_document, write_atomic
+
+app = typer.Typer(
+    name="transfix",
+    help="Find and repair damage that machine-translation round trips leave in English text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+rules_app = typer.Typer(help="List, show and test rule packs.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class OutputFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+def _stdout() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _error(message: str) -> None:
+    _stderr().print(Text(f"transfix: {message}", style="red" if sys.stderr.isatty() else ""))
+
+
+def _split(values: Optional[List[str]]) -> tuple[str, ...]:
+    return tuple(item.strip() for value in values or [] for item in value.split(",") if item.strip())
+
+
+PathsArg = typer.Argument(..., help="Files to read; - for standard input.")
+SelectOpt = typer.Option(None, "--select", help="Only rules whose id starts with these prefixes (comma-separated).")
+IgnoreOpt = typer.Option(None, "--ignore", help="Skip rules whose id starts with these prefixes.")
+PivotOpt = typer.Option(None, "--pivot", help="Only packs for these pivot languages, e.g. fr,de.")
+RulesOpt = typer.Option(None, "--rules", help="Extra rule pack files or directories.")
+EncodingOpt = typer.Option(None, "--encoding", help="Read input in this encoding instead of detecting it.")
+
+
+def _engine(select, ignore, pivot, rules) -> Engine:
+    return Engine(
+        select=_split(select), ignore=_split(ignore), pivots=_split(pivot),
+        extra_rule_paths=[Path(p) for p in _split(rules)],
+    )
+
+
+def _documents(paths: List[str], encoding: Optional[str], errors: list[str]) -> Iterator[Document]:
+    for path in paths:
+        try:
+            yield read_document(path, encoding)
+        except TransfixError as exc:
+            errors.append(str(exc))
+            _error(str(exc))
+
+
+@app.command()
+def check(
+    paths: List[str] = PathsArg,
+    select: Optional[List[str]] = SelectOpt,
+    ignore: Optional[List[str]] = IgnoreOpt,
+    pivot: Optional[List[str]] = PivotOpt,
+    rules: Optional[List[str]] = RulesOpt,
+    encoding: Optional[str] = EncodingOpt,
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text or json."),
+) -> None:
+    """Report findings. Exit 0 when nothing is found, 1 when something is, 2 on errors."""
+    engine = _engine(select, ignore, pivot, rules)
+    errors: list[str] = []
+    reports = []
+    console = _stdout()
+    for document in _documents(paths, encoding, errors):
+        analysis = engine.analyze(document.text)
+        for warning in analysis.warnings:
+            _error(f"warning: {warning}")
+        report = FileReport(document.path, analysis.findings)
+        reports.append(report)
+        if output_format is OutputFormat.text:
+            for line in text_lines(report):
+                console.print(Text(line), markup=False)
+    if output_format is OutputFormat.json:
+        sys.stdout.write(to_json(reports) + "\n")
+    if errors:
+        raise typer.Exit(EXIT_ERROR)
+    raise typer.Exit(EXIT_FINDINGS if any(r.findings for r in reports) else EXIT_CLEAN)
+
+
+@app.command()
+def fix(
+    paths: List[str] = PathsArg,
+    write: bool = typer.Option(False, "--write", "-w", help="Rewrite files in place (atomically)."),
+    unsafe: bool = typer.Option(False, "--unsafe", help="Also apply unsafe fixes."),
+    select: Optional[List[str]] = SelectOpt,
+    ignore: Optional[List[str]] = IgnoreOpt,
+    pivot: Optional[List[str]] = PivotOpt,
+    rules: Optional[List[str]] = RulesOpt,
+    encoding: Optional[str] = EncodingOpt,
+) -> None:
+    """Print the repaired text, or rewrite the files with --write."""
+    engine = _engine(select, ignore, pivot, rules)
+    errors: list[str] = []
+    for document in _documents(paths, encoding, errors):
+        result = engine.repair(document.text, unsafe=unsafe)
+        if write and document.path != "<stdin>":
+            if result.changed:
+                try:
+                    write_atomic(document, result.text)
+                except TransfixError as exc:
+                    errors.append(str(exc))
+                    _error(str(exc))
+                    continue
+                _stderr().print(f"{document.path}: applied {len(result.applied)} fix(es)", markup=False)
+        else:
+            sys.stdout.buffer.write(document.encode(result.text) if document.bom else result.text.encode(document.encoding))
+            sys.stdout.buffer.flush()
+    raise typer.Exit(EXIT_ERROR if errors else EXIT_CLEAN)
+
+
+@app.command()
+def diff(
+    paths: List[str] = PathsArg,
+    unsafe: bool = typer.Option(False, "--unsafe", help="Include unsafe fixes."),
+    suggest: bool = typer.Option(True, "--suggest/--no-suggest", help="Include suggest-level fixes (marked in hunk headers)."),
+    select: Optional[List[str]] = SelectOpt,
+    ignore: Optional[List[str]] = IgnoreOpt,
+    pivot: Optional[List[str]] = PivotOpt,
+    rules: Optional[List[str]] = RulesOpt,
+    encoding: Optional[str] = EncodingOpt,
+) -> None:
+    """Print a unified diff of the suggested fixes; each hunk header names its rules and levels."""
+    engine = _engine(select, ignore, pivot, rules)
+    errors: list[str] = []
+    levels = {FixLevel.SAFE} | ({FixLevel.UNSAFE, FixLevel.SUGGEST} if suggest else set())
+    if unsafe:
+        levels.add(FixLevel.UNSAFE)
+    console = _stdout()
+    colour = console.is_terminal
+    changed = False
+    for document in _documents(paths, encoding, errors):
+        # Safe fixes settle over several passes; show those, plus each other finding once.
+        repaired = engine.repair(document.text, unsafe=unsafe)
+        shown: list[Finding] = list(repaired.applied)
+        if len(shown) and repaired.text != _apply_all(document.text, shown):
+            shown = [f for f in engine.check(document.text) if f.fix in levels]
+        else:
+            shown += [f for f in repaired.pending if f.fix in levels]
+        shown = _first_pass(engine, document.text, shown, levels)
+        lines = unified_diff(document.path, document.text, shown)
+        changed |= bool(lines)
+        for line in lines:
+            if colour:
+                console.print(Text(line.rstrip("\n"), style=_diff_style(line)), markup=False)
+            else:
+                sys.stdout.write(line)
+    raise typer.Exit(EXIT_ERROR if errors else (EXIT_FINDINGS if changed else EXIT_CLEAN))
+
+
+def _apply_all(text: str, findings: list[Finding]) -> str:
+    from .apply import apply_findings
+
+    return apply_findings(text, findings)[0]
+
+
+def _first_pass(engine: Engine, text: str, shown: list[Finding], levels: set[FixLevel]) -> list[Finding]:
+    # A diff is made against the original text, so it can only show first-pass findings.
+    return [f for f in engine.check(text) if f.fix in levels]
+
+
+def _diff_style(line: str) -> str:
+    if line.startswith(("+++", "---")):
+        return "bold"
+    if line.startswith("@@"):
+        return "cyan"
+    if line.startswith("+"):
+        return "green"
+    if line.startswith("-"):
+        return "red"
+    return ""
+
+
+@rules_app.command("list")
+def rules_list(
+    rules: Optional[List[str]] = RulesOpt,
+) -> None:
+    """Rule counts per pack, by fix level."""
+    roots = [default_rules_dir()] + [Path(p) for p in _split(rules)]
+    loaded = load_rules(roots)
+    packs: dict[str, list] = {}
+    for rule in loaded:
+        packs.setdefault(rule.pack, []).append(rule)
+    console = _stdout()
+    from rich.table import Table
+
+    table = Table("pack", "rules", "safe", "unsafe", "suggest", "pivot", box=None)
+    for pack, members in sorted(packs.items()):
+        count = {level: sum(r.fix is level for r in members) for level in FixLevel}
+        pivots = sorted({p for r in members for p in r.pivot})
+        table.add_row(pack, str(len(members)), str(count[FixLevel.SAFE]), str(count[FixLevel.UNSAFE]),
+                      str(count[FixLevel.SUGGEST]), ",".join(pivots))
+    table.add_row("total", str(len(loaded)), "", "", "", "")
+    console.print(table)
+
+
+@rules_app.command("show")
+def rules_show(rule_id: str = typer.Argument(..., help="A full rule id, e.g. fr.acronyms.rpc.")) -> None:
+    """Show one rule: what it does, why, and its examples."""
+    rule = next((r for r in load_rules([default_rules_dir()]) if r.id == rule_id), None)
+    if rule is None:
+        _error(f"no rule {rule_id!r}; see `transfix rules list`")
+        raise typer.Exit(EXIT_ERROR)
+    out = sys.stdout
+    out.write(f"{rule.id}  [{rule.fix.value}]  {rule.category}  pivot: {', '.join(rule.pivot)}\n")
+    out.write(f"defined at {rule.where}\n\n{rule.message}\n\nWhy: {rule.explanation}\n\n")
+    for example in rule.bad:
+        out.write(f"  bad:   {example.text}\n  fixed: {example.fixed}\n")
+    for text in rule.good:
+        out.write(f"  good:  {text}\n")
+
+
+@rules_app.command("test")
+def rules_test(
+    path: Path = typer.Argument(..., help="A rule pack file or a directory of packs."),
+) -> None:
+    """Load a pack and run every rule's examples; no rule may fire on a repaired example."""
+    user_rules = load_rules([path])
+    universe = list(user_rules)
+    if path.resolve() != default_rules_dir().resolve():
+        shipped_ids = {r.id for r in user_rules}
+        universe += [r for r in load_rules([default_rules_dir()]) if r.id not in shipped_ids]
+    failures = check_examples(user_rules, universe)
+    for failure in failures:
+        _stderr().print(str(failure), markup=False)
+    files = len(pack_files(path))
+    examples = sum(len(r.bad) + len(r.good) for r in user_rules)
+    summary = f"{len(user_rules)} rules in {files} pack(s), {examples} examples: {len(failures)} failure(s)"
+    _stdout().print(summary, markup=False)
+    raise typer.Exit(EXIT_FINDINGS if failures else EXIT_CLEAN)
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+) -> None:
+    if version:
+        sys.stdout.write(f"transfix {__version__}\n")
+        raise typer.Exit(EXIT_CLEAN)
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=True)
+    except TransfixError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        _error("interrupted")
+        sys.exit(130)
+    except Exception as exc:  # a bug of ours: still one line, unless the user wants the trace
+        if os.environ.get("TRANSFIX_DEBUG"):
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (set TRANSFIX_DEBUG=1 for a trace)")
+        sys.exit(EXIT_ERROR)

@@ -1,0 +1,17 @@
+"""Errors that reach the user as one line; nothing else should escape the CLI."""
+
+
+class TransfixError(Exception):
+    """A problem the user can act on; its message is one line."""
+
+
+class RuleError(TransfixError):
+    """A rule pack is broken. The message reads `file:line: rule-id: what is wrong`."""
+
+    def __init__(self, path: str, line: int, rule_id: str, problem: str) -> None:
+        self.path, self.line, self.rule_id, self.problem = path, line, rule_id, problem
+        super().__init__(f"{path}:{line}: {rule_id}: {problem}")
+
+
+class InputError(TransfixError):
+    """A document cannot be read or decoded."""

@@ -1,0 +1,312 @@
+"""Read rule packs (TOML) into validated `Rule` records.
+
+Every problem is reported as `file:line: rule-id: what is wrong`, so an author can jump to it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import regex
+
+from .errors import RuleError
+from .model import BadExample, Context, FixLevel, Rule
+
+PACK_KEYS = {"name", "pivot", "category", "fix", "confidence", "description"}
+RULE_KEYS = {
+    "id", "kind", "phrases", "pattern", "replacement", "replacements", "case_sensitive",
+    "keep_case", "antipatterns", "context", "fix", "category", "pivot", "message",
+    "explanation", "confidence", "bad", "good",
+}
+CONTEXT_KEYS = {"document", "near", "window", "not_document"}
+KINDS = {"phrase", "regex"}
+RULE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+PACK_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$")
+
+# Packs are untrusted input: past these sizes something is wrong with the file, not the machine.
+MAX_PACK_BYTES = 16 * 1024 * 1024
+MAX_RULES_PER_PACK = 20_000
+MAX_PHRASES_PER_PACK = 500_000
+MAX_PATTERN_LENGTH = 5_000
+
+
+def default_rules_dir() -> Path:
+    """The packs shipped with transfix: inside the wheel, or `rules/` of a source checkout."""
+    packaged = Path(str(resources.files("transfix"))) / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def pack_files(root: Path) -> list[tuple[str, Path]]:
+    """(pack name, file) for a directory of packs or a single pack file, in a stable order."""
+    if root.is_file():
+        return [(root.stem, root)]
+    if not root.is_dir():
+        raise RuleError(str(root), 0, "-", "no such rule file or directory")
+    found = []
+    for path in sorted(root.rglob("*.toml")):
+        relative = path.relative_to(root).with_suffix("")
+        found.append((".".join(relative.parts), path))
+    return found
+
+
+def load_rules(roots: Iterable[Path]) -> list[Rule]:
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for root in roots:
+        for pack_name, path in pack_files(Path(root)):
+            for rule in load_pack(path, pack_name):
+                if rule.id in seen:
+                    raise RuleError(
+                        rule.source_file, rule.source_line, rule.id,
+                        f"duplicate rule id (first defined at {seen[rule.id].where})",
+                    )
+                seen[rule.id] = rule
+                rules.append(rule)
+    return rules
+
+
+def load_pack(path: Path, default_name: str | None = None) -> list[Rule]:
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RuleError(shown, 0, "-", f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_PACK_BYTES:
+        raise RuleError(shown, 0, "-", f"pack is larger than {MAX_PACK_BYTES // (1024 * 1024)} MB")
+    try:
+        source = raw.decode("utf-8")
+        data = tomllib.loads(source)
+    except UnicodeDecodeError as exc:
+        raise RuleError(shown, 0, "-", f"not UTF-8 (byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        line = _toml_error_line(str(exc))
+        raise RuleError(shown, line, "-", f"invalid TOML: {_strip_position(str(exc))}") from None
+    rule_lines = _rule_header_lines(source)
+
+    unknown = set(data) - {"pack", "rule"}
+    if unknown:
+        raise RuleError(shown, 1, "-", f"unknown top-level key {sorted(unknown)[0]!r}")
+    header = data.get("pack", {})
+    if not isinstance(header, dict):
+        raise RuleError(shown, 1, "-", "[pack] must be a table")
+    bad_keys = set(header) - PACK_KEYS
+    if bad_keys:
+        raise RuleError(shown, 1, "-", f"unknown [pack] key {sorted(bad_keys)[0]!r}")
+    name = header.get("name", default_name or path.stem)
+    if not isinstance(name, str) or not PACK_NAME.match(name):
+        raise RuleError(shown, 1, "-", f"invalid pack name {name!r}")
+
+    entries = data.get("rule", [])
+    if not isinstance(entries, list):
+        raise RuleError(shown, 1, "-", "`rule` must be an array of tables ([[rule]])")
+    if len(entries) > MAX_RULES_PER_PACK:
+        raise RuleError(shown, 1, "-", f"more than {MAX_RULES_PER_PACK} rules in one pack")
+
+    rules, ids, phrase_total = [], set(), 0
+    for index, entry in enumerate(entries):
+        line = rule_lines[index] if index < len(rule_lines) else 1
+        rule = _build_rule(entry, header, name, shown, line)
+        if rule.id in ids:
+            raise RuleError(shown, line, rule.id, "duplicate rule id")
+        ids.add(rule.id)
+        phrase_total += len(rule.phrases)
+        if phrase_total > MAX_PHRASES_PER_PACK:
+            raise RuleError(shown, line, rule.id, f"more than {MAX_PHRASES_PER_PACK} phrases")
+        rules.append(rule)
+    return rules
+
+
+def _build_rule(entry: Any, header: dict, pack: str, path: str, line: int) -> Rule:
+    if not isinstance(entry, dict):
+        raise RuleError(path, line, "-", "a rule must be a table")
+    local = entry.get("id")
+    if not isinstance(local, str) or not RULE_NAME.match(local):
+        raise RuleError(path, line, str(local or "-"), "missing or invalid id (use a-z, 0-9, -)")
+    rule_id = f"{pack}.{local}"
+
+    def fail(problem: str) -> RuleError:
+        return RuleError(path, line, rule_id, problem)
+
+    unknown = set(entry) - RULE_KEYS
+    if unknown:
+        raise fail(f"unknown field {sorted(unknown)[0]!r}")
+
+    kind = entry.get("kind", "phrase")
+    if kind not in KINDS:
+        raise fail(f"kind must be one of {sorted(KINDS)}, not {kind!r}")
+    fix_value = entry.get("fix", header.get("fix", "suggest"))
+    try:
+        fix = FixLevel(fix_value)
+    except ValueError:
+        raise fail(f"fix must be safe, unsafe or suggest, not {fix_value!r}") from None
+    category = _string(entry.get("category", header.get("category")), "category", fail)
+    pivot = _string_list(entry.get("pivot", header.get("pivot", ["any"])), "pivot", fail)
+    if not pivot:
+        raise fail("pivot must name at least one language (or 'any')")
+    message = _string(entry.get("message"), "message", fail)
+    explanation = _string(entry.get("explanation"), "explanation", fail)
+    confidence = entry.get("confidence", header.get("confidence", 0.8))
+    if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
+        raise fail("confidence must be a number between 0 and 1")
+    case_sensitive = _bool(entry.get("case_sensitive", False), "case_sensitive", fail)
+    keep_case = _bool(entry.get("keep_case", kind == "phrase"), "keep_case", fail)
+    antipatterns = _string_list(entry.get("antipatterns", []), "antipatterns", fail)
+    for pattern in antipatterns:
+        _compile(pattern, case_sensitive, fail, "antipattern")
+    context = _context(entry.get("context", {}), fail)
+
+    phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    pattern = None
+    replacements: tuple[str, ...] = ()
+    if kind == "phrase":
+        if "pattern" in entry or "replacement" in entry or "replacements" in entry:
+            raise fail("a phrase rule takes `phrases`, not pattern/replacement")
+        phrases = _phrases(entry.get("phrases"), case_sensitive, fail)
+    else:
+        if "phrases" in entry:
+            raise fail("a regex rule takes `pattern` and `replacement`, not `phrases`")
+        pattern = _string(entry.get("pattern"), "pattern", fail)
+        if len(pattern) > MAX_PATTERN_LENGTH:
+            raise fail(f"pattern longer than {MAX_PATTERN_LENGTH} characters")
+        compiled = _compile(pattern, case_sensitive, fail, "pattern")
+        if "replacement" in entry and "replacements" in entry:
+            raise fail("give `replacement` or `replacements`, not both")
+        if "replacement" in entry:
+            replacements = (_string(entry["replacement"], "replacement", fail, empty=True),)
+        else:
+            replacements = tuple(_string_list(entry.get("replacements", []), "replacements", fail))
+        for template in replacements:
+            _check_template(compiled, template, fail)
+
+    bad = _bad_examples(entry.get("bad", []), fail)
+    good = tuple(_string_list(entry.get("good", []), "good", fail))
+    if not bad:
+        raise fail("no `bad` example: every rule needs text it fires on, with its repair")
+    if not good:
+        raise fail("no `good` example: every rule needs a near-miss it must not fire on")
+
+    return Rule(
+        id=rule_id, kind=kind, fix=fix, category=category, pivot=tuple(pivot), message=message,
+        explanation=explanation, phrases=phrases, pattern=pattern, replacements=replacements,
+        case_sensitive=case_sensitive, keep_case=keep_case, antipatterns=tuple(antipatterns),
+        context=context, confidence=float(confidence), bad=bad, good=good,
+        source_file=path, source_line=line,
+    )
+
+
+def _string(value: Any, name: str, fail, empty: bool = False) -> str:
+    if not isinstance(value, str) or (not empty and not value.strip()):
+        raise fail(f"`{name}` must be a non-empty string")
+    return value
+
+
+def _bool(value: Any, name: str, fail) -> bool:
+    if not isinstance(value, bool):
+        raise fail(f"`{name}` must be true or false")
+    return value
+
+
+def _string_list(value: Any, name: str, fail) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+        raise fail(f"`{name}` must be a list of non-empty strings")
+    return value
+
+
+def _compile(pattern: str, case_sensitive: bool, fail, what: str):
+    flags = regex.V1 if case_sensitive else regex.V1 | regex.IGNORECASE
+    try:
+        compiled = regex.compile(pattern, flags)
+    except (regex.error, ValueError, OverflowError) as exc:
+        raise fail(f"{what} does not compile: {exc}") from None
+    if compiled.search("") is not None and what == "pattern":
+        raise fail("pattern matches the empty string")
+    return compiled
+
+
+def _check_template(compiled, template: str, fail) -> None:
+    # A template naming a group the pattern lacks would only fail at match time; find it now.
+    for match in regex.finditer(r"\\(\d+)|\\g<([^>]*)>", template):
+        number, name = match.groups()
+        reference = number if number is not None else name
+        if reference.isdigit():
+            if int(reference) > compiled.groups:
+                raise fail(f"replacement refers to group {reference}, pattern has {compiled.groups}")
+        elif reference not in compiled.groupindex:
+            raise fail(f"replacement refers to unknown group {reference!r}")
+
+
+def _phrases(value: Any, case_sensitive: bool, fail) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict) or not value:
+        raise fail("`phrases` must be a non-empty table of phrase = replacement")
+    result, seen = [], set()
+    for phrase, target in value.items():
+        if not phrase.strip() or phrase != phrase.strip() or "  " in phrase:
+            raise fail(f"phrase {phrase!r} must be trimmed, with single spaces")
+        key = phrase if case_sensitive else phrase.lower()
+        if key in seen:
+            raise fail(f"phrase {phrase!r} is listed twice")
+        seen.add(key)
+        targets = [target] if isinstance(target, str) else target
+        if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
+            raise fail(f"replacement of {phrase!r} must be a string or a list of strings")
+        if any((t if case_sensitive else t.lower()) == key for t in targets):
+            raise fail(f"phrase {phrase!r} is replaced by itself")
+        result.append((phrase, tuple(targets)))
+    return tuple(result)
+
+
+def _context(value: Any, fail) -> Context:
+    if not isinstance(value, dict):
+        raise fail("`context` must be a table")
+    unknown = set(value) - CONTEXT_KEYS
+    if unknown:
+        raise fail(f"unknown context key {sorted(unknown)[0]!r}")
+    window = value.get("window", 12)
+    if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 200:
+        raise fail("context.window must be a whole number of words from 1 to 200")
+    return Context(
+        document=tuple(_string_list(value.get("document", []), "context.document", fail)),
+        near=tuple(_string_list(value.get("near", []), "context.near", fail)),
+        window=window,
+        not_document=tuple(_string_list(value.get("not_document", []), "context.not_document", fail)),
+    )
+
+
+def _bad_examples(value: Any, fail) -> tuple[BadExample, ...]:
+    if not isinstance(value, list):
+        raise fail("`bad` must be a list of { text = ..., fixed = ... }")
+    examples = []
+    for item in value:
+        if (
+            not isinstance(item, dict)
+            or set(item) != {"text", "fixed"}
+            or not all(isinstance(v, str) for v in item.values())
+        ):
+            raise fail("each `bad` example must be { text = \"...\", fixed = \"...\" }")
+        examples.append(BadExample(item["text"], item["fixed"]))
+    return tuple(examples)
+
+
+def _rule_header_lines(source: str) -> list[int]:
+    return [
+        number
+        for number, text in enumerate(source.splitlines(), start=1)
+        if text.strip().startswith("[[rule]]")
+    ]
+
+
+def _toml_error_line(message: str) -> int:
+    match = re.search(r"at line (\d+)", message)
+    return int(match.group(1)) if match else 0
+
+
+def _strip_position(message: str) -> str:
+    return re.sub(r"\s*\(at line \d+, column \d+\)", "", message)

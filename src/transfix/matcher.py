@@ -1,0 +1,185 @@
+"""Compile rules once and find every hit in one pass over the text.
+
+Phrase rules, however many, go into Aho-Corasick automata (one case-insensitive, one
+case-sensitive) that scan the text once; a hit is kept only at word boundaries. Regex rules run
+one by one with the `regex` module's time limit, so a pattern that backtracks cannot hang a run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import ahocorasick
+import regex
+
+from .casing import keep_case
+from .model import Context, Rule
+from .textspan import Intervals
+
+_WHITESPACE = {ord(c): " " for c in "\t\n\r\x0b\x0c\xa0\u2007\u202f\u2009\u200a\u2002\u2003"}
+_WORD_CHARS = regex.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    rule: Rule
+    start: int
+    end: int
+    replacements: tuple[str, ...]
+
+
+@dataclass
+class MatchReport:
+    hits: list[Hit] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Terms:
+    """A case-insensitive, word-bounded search for any of a list of words or phrases."""
+
+    def __init__(self, terms: tuple[str, ...]) -> None:
+        alternatives = "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in terms)
+        self.pattern = regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.IGNORECASE)
+
+    def found_in(self, text: str) -> bool:
+        return self.pattern.search(text) is not None
+
+
+def fold(text: str, lower: bool) -> str:
+    """Lower-case (when asked) and turn every space-like character into a plain space.
+
+    The result has exactly the length of `text`, so automaton offsets are text offsets.
+    """
+    folded = text.translate(_WHITESPACE)
+    if lower:
+        lowered = folded.lower()
+        if len(lowered) == len(folded):
+            return lowered
+        return "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
+    return folded
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+class Matcher:
+    def __init__(self, rules: list[Rule], timeout: float = 1.0) -> None:
+        self.timeout = timeout
+        self.rules = rules
+        self._folded = ahocorasick.Automaton()
+        self._exact = ahocorasick.Automaton()
+        self._regexes: list[tuple[Rule, regex.Pattern]] = []
+        self._antipatterns: dict[str, list[regex.Pattern]] = {}
+        self._contexts: dict[str, tuple[_Terms | None, _Terms | None, _Terms | None]] = {}
+        for rule in rules:
+            flags = regex.V1 if rule.case_sensitive else regex.V1 | regex.IGNORECASE
+            if rule.antipatterns:
+                self._antipatterns[rule.id] = [regex.compile(p, flags) for p in rule.antipatterns]
+            if rule.context:
+                context = rule.context
+                self._contexts[rule.id] = (
+                    _Terms(context.document) if context.document else None,
+                    _Terms(context.near) if context.near else None,
+                    _Terms(context.not_document) if context.not_document else None,
+                )
+            if rule.kind == "regex":
+                self._regexes.append((rule, regex.compile(rule.pattern, flags)))
+                continue
+            automaton = self._exact if rule.case_sensitive else self._folded
+            for phrase, targets in rule.phrases:
+                key = fold(phrase, lower=not rule.case_sensitive)
+                entries = automaton.get(key, None) or []
+                entries.append((rule, targets, len(key)))
+                automaton.add_word(key, entries)
+        for automaton in (self._folded, self._exact):
+            if len(automaton):
+                automaton.make_automaton()
+
+    def match(self, text: str, protected: Intervals) -> MatchReport:
+        report = MatchReport()
+        document_cache: dict[int, bool] = {}
+        for automaton, lower in ((self._folded, True), (self._exact, False)):
+            if not len(automaton):
+                continue
+            haystack = fold(text, lower)
+            for last, entries in automaton.iter(haystack):
+                for rule, targets, length in entries:
+                    start, end = last + 1 - length, last + 1
+                    if not self._bounded(text, start, end):
+                        continue
+                    if protected and protected.overlaps(start, end):
+                        continue
+                    if not self._accepts(rule, text, start, end, document_cache):
+                        continue
+                    matched = text[start:end]
+                    replacements = tuple(
+                        keep_case(matched, t) if rule.keep_case and not rule.case_sensitive else t
+                        for t in targets
+                    )
+                    report.hits.append(Hit(rule, start, end, replacements))
+        # The time limit grows with the text: a long document may take long honestly.
+        budget = self.timeout * (1 + len(text) / 100_000)
+        for rule, pattern in self._regexes:
+            try:
+                for match in pattern.finditer(text, timeout=budget):
+                    start, end = match.span()
+                    if start == end or (protected and protected.overlaps(start, end)):
+                        continue
+                    if not self._accepts(rule, text, start, end, document_cache):
+                        continue
+                    replacements = tuple(
+                        keep_case(match.group(), match.expand(t)) if rule.keep_case else match.expand(t)
+                        for t in rule.replacements
+                    )
+                    report.hits.append(Hit(rule, start, end, replacements))
+            except TimeoutError:
+                report.warnings.append(
+                    f"{rule.where}: {rule.id}: pattern stopped after {budget:.3g}s "
+                    "(catastrophic backtracking?); rule skipped for this text"
+                )
+        return report
+
+    @staticmethod
+    def _bounded(text: str, start: int, end: int) -> bool:
+        if start > 0 and _is_word_char(text[start]) and _is_word_char(text[start - 1]):
+            return False
+        if end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end]):
+            return False
+        return True
+
+    def _accepts(self, rule: Rule, text: str, start: int, end: int, cache: dict[int, bool]) -> bool:
+        terms = self._contexts.get(rule.id)
+        if terms is not None:
+            document, near, not_document = terms
+            for needed, wanted in ((document, True), (not_document, False)):
+                if needed is None:
+                    continue
+                key = id(needed)
+                if key not in cache:
+                    cache[key] = needed.found_in(text)
+                if cache[key] != wanted:
+                    return False
+            if near is not None and not near.found_in(_window(text, start, end, rule.context)):
+                return False
+        for antipattern in self._antipatterns.get(rule.id, ()):
+            low, high = max(0, start - 200), min(len(text), end + 200)
+            try:
+                for match in antipattern.finditer(text, low, high, timeout=self.timeout):
+                    if match.start() < end and match.end() > start:
+                        return False
+            except TimeoutError:
+                return False
+        return True
+
+
+def _window(text: str, start: int, end: int, context: Context) -> str:
+    """The text from `window` words before a hit to `window` words after it."""
+    reach = context.window * 25
+    before = text[max(0, start - reach):start]
+    after = text[end:end + reach]
+    words_before = [m.start() for m in _WORD_CHARS.finditer(before)]
+    words_after = [m.end() for m in _WORD_CHARS.finditer(after)]
+    cut_before = words_before[-context.window] if len(words_before) >= context.window else 0
+    cut_after = words_after[context.window - 1] if len(words_after) >= context.window else len(after)
+    return before[cut_before:] + text[start:end] + after[:cut_after]

@@ -1,0 +1,145 @@
+"""Unicode repair with ftfy, turned into reviewable findings and an offset map.
+
+ftfy fixes whole strings; the user needs to see each change. We run ftfy line by line, align each
+changed line with its repair, and turn every changed stretch into a finding of its own, located in
+the text as the user gave it. The `OffsetMap` carries later findings, found in the normalised text,
+back to the user's offsets.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+from dataclasses import dataclass
+
+import ftfy
+
+from .model import Finding, FixLevel, Source
+
+# Curly quotes and line breaks are good typography and the user's own choice: not damage.
+FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, unescape_html=False)
+
+_STEP_RULES = {
+    "fix_latin_ligatures": ("ligature", "Typographic ligature split into its letters"),
+    "fix_character_width": ("width", "Full-width character replaced by its usual form"),
+    "remove_terminal_escapes": ("terminal-escape", "Terminal escape sequence removed"),
+    "fix_c1_controls": ("control-char", "C1 control character replaced"),
+    "remove_control_chars": ("control-char", "Invisible control character removed"),
+    "fix_surrogates": ("surrogate", "Broken UTF-16 surrogate pair repaired"),
+    "unescape_html": ("html-entity", "HTML entity replaced by its character"),
+}
+_MOJIBAKE = ("mojibake", "Mojibake: text was decoded with the wrong encoding")
+_FORM = ("unicode-form", "Unicode normalised to composed form (NFC)")
+
+EXPLANATION = (
+    "Text that passed through several systems is often decoded with the wrong character set "
+    "(UTF-8 read as Windows-1252 gives 'Ã©' for 'é') or picks up invisible characters; ftfy "
+    "recognises these patterns and restores the intended characters."
+)
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Changed blocks as (norm_start, norm_end, orig_start, orig_end), sorted."""
+
+    blocks: tuple[tuple[int, int, int, int], ...] = ()
+
+    def to_original(self, position: int, *, is_end: bool = False) -> int:
+        if not self.blocks:
+            return position
+        index = bisect.bisect_right(self._norm_starts, position) - 1
+        if index < 0:
+            return position
+        norm_start, norm_end, orig_start, orig_end = self.blocks[index]
+        if position >= norm_end:
+            return position - norm_end + orig_end
+        if position == norm_start:
+            return orig_start
+        return orig_end if is_end else orig_start
+
+    @property
+    def _norm_starts(self) -> list[int]:
+        cached = self.__dict__.get("_starts")
+        if cached is None:
+            cached = [block[0] for block in self.blocks]
+            object.__setattr__(self, "_starts", cached)
+        return cached
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    findings: tuple[Finding, ...]
+    offsets: OffsetMap
+
+
+def normalize(text: str) -> Normalized:
+    fixed = ftfy.fix_text(text, FTFY_CONFIG)
+    if fixed == text:
+        return Normalized(text, (), OffsetMap())
+    findings: list[Finding] = []
+    blocks: list[tuple[int, int, int, int]] = []
+    out: list[str] = []
+    orig_pos = norm_pos = 0
+    for line in text.splitlines(keepends=True):
+        repaired = ftfy.fix_text(line, FTFY_CONFIG) if _may_change(line) else line
+        if repaired != line:
+            for tag, i1, i2, j1, j2 in _opcodes(line, repaired):
+                if tag == "equal":
+                    continue
+                blocks.append((norm_pos + j1, norm_pos + j2, orig_pos + i1, orig_pos + i2))
+                findings.append(_finding(orig_pos + i1, orig_pos + i2, line[i1:i2], repaired[j1:j2]))
+        out.append(repaired)
+        orig_pos += len(line)
+        norm_pos += len(repaired)
+    return Normalized("".join(out), tuple(findings), OffsetMap(tuple(blocks)))
+
+
+def _may_change(line: str) -> bool:
+    return not line.isascii() or any(ord(c) < 32 and c not in "\t\r\n" for c in line)
+
+
+def _opcodes(before: str, after: str) -> list[tuple[str, int, int, int, int]]:
+    """Aligned edits, with edits that are only a character or two apart merged into one."""
+    merged: list[list] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if merged and i1 - merged[-1][2] <= 2 and j1 - merged[-1][4] <= 2 and before[merged[-1][2]:i1].strip():
+            merged[-1][2], merged[-1][4] = i2, j2
+        else:
+            merged.append(["replace", i1, i2, j1, j2])
+    return [tuple(op) for op in merged]
+
+
+def _finding(start: int, end: int, original: str, repaired: str) -> Finding:
+    name, message = _classify(original)
+    return Finding(
+        rule=f"normalize.{name}",
+        source=Source.NORMALIZE,
+        start=start,
+        end=end,
+        text=original,
+        replacements=(repaired,),
+        fix=FixLevel.SAFE,
+        category="encoding",
+        pivot=("any",),
+        message=message,
+        confidence=0.95,
+        explanation=EXPLANATION,
+    )
+
+
+def _classify(fragment: str) -> tuple[str, str]:
+    steps = ftfy.fix_and_explain(fragment, FTFY_CONFIG).explanation or []
+    for action, detail in steps:
+        if action in ("encode", "decode", "transcode") or detail in (
+            "restore_byte_a0", "replace_lossy_sequences", "decode_inconsistent_utf8",
+        ):
+            return _MOJIBAKE
+    for action, detail in steps:
+        if action == "apply" and detail in _STEP_RULES:
+            return _STEP_RULES[detail]
+    if any(action == "normalize" for action, _ in steps):
+        return _FORM
+    return _MOJIBAKE

@@ -1,0 +1,75 @@
+"""Render findings for people (text lines, unified diff) and for machines (JSON)."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from .apply import apply_findings
+from .model import Finding, FixLevel
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str
+    findings: tuple[Finding, ...]
+
+
+def text_lines(report: FileReport) -> list[str]:
+    lines = []
+    for f in report.findings:
+        change = f" -> {f.replacement!r}" if f.replacement is not None else ""
+        lines.append(
+            f"{report.path}:{f.line}:{f.column}: {f.rule}: {f.message} "
+            f"[{f.fix.value}] {f.text!r}{change}"
+        )
+    return lines
+
+
+def to_json(reports: Iterable[FileReport]) -> str:
+    document = {
+        "version": SCHEMA_VERSION,
+        "files": [
+            {"path": r.path, "findings": [f.to_dict() for f in r.findings]} for r in reports
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+_HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@")
+
+
+def unified_diff(path: str, original: str, findings: Sequence[Finding], context: int = 3) -> list[str]:
+    """A diff that `patch` accepts; each hunk header names the rules and levels behind it."""
+    fixed, applied = apply_findings(original, findings)
+    if fixed == original:
+        return []
+    before = original.splitlines(keepends=True)
+    after = fixed.splitlines(keepends=True)
+    out: list[str] = []
+    for line in difflib.unified_diff(before, after, f"a/{path}", f"b/{path}", n=context):
+        match = _HUNK.match(line)
+        if match:
+            first = int(match.group(1))
+            count = int(match.group(2)) if match.group(2) is not None else 1
+            line = line.rstrip("\n") + _hunk_label(applied, first, max(count, 1)) + "\n"
+        if not line.endswith("\n"):
+            line += "\n\\ No newline at end of file\n"
+        out.append(line)
+    return out
+
+
+def _hunk_label(findings: Sequence[Finding], first: int, count: int) -> str:
+    levels: dict[FixLevel, list[str]] = {}
+    for f in findings:
+        if first <= f.line < first + count:
+            levels.setdefault(f.fix, [])
+            if f.rule not in levels[f.fix]:
+                levels[f.fix].append(f.rule)
+    parts = [f"{level.value}: {', '.join(rules)}" for level, rules in sorted(levels.items(), key=lambda kv: kv[0].rank)]
+    return " " + " | ".join(parts) if parts else ""

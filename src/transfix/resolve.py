@@ -1,0 +1,46 @@
+"""Choose among findings: selection by rule prefix and pivot, then one finding per span."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .model import Finding, Source
+
+
+def matches_prefix(rule_id: str, prefixes: Iterable[str]) -> bool:
+    """`fr` selects `fr.false-friends.x`, not `fra.x`; a full id selects itself."""
+    return any(rule_id == p or rule_id.startswith(p.rstrip(".") + ".") for p in prefixes)
+
+
+def is_selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    if select and not matches_prefix(rule_id, select):
+        return False
+    return not matches_prefix(rule_id, ignore)
+
+
+def pivot_allowed(rule_pivots: tuple[str, ...], pivots: tuple[str, ...]) -> bool:
+    return not pivots or "any" in rule_pivots or any(p in pivots for p in rule_pivots)
+
+
+def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Among rule findings that overlap, keep the longest (then surest, then safest) one.
+
+    Normalisation findings are kept as they are: they fix characters, not words, and the rule
+    findings around them already carry their repair.
+    """
+    normalized = [f for f in findings if f.source is Source.NORMALIZE]
+    candidates = sorted(
+        (f for f in findings if f.source is not Source.NORMALIZE),
+        key=lambda f: (-(f.end - f.start), f.fix.rank, -f.confidence, f.start, f.rule),
+    )
+    kept: list[Finding] = []
+    for finding in candidates:
+        if not any(_overlap(finding, other) for other in kept):
+            kept.append(finding)
+    return sorted(normalized + kept, key=lambda f: (f.start, f.end, f.rule))
+
+
+def _overlap(a: Finding, b: Finding) -> bool:
+    if a.start == a.end or b.start == b.end:
+        return a.start == b.start or (b.start < a.start < b.end) or (a.start < b.start < a.end)
+    return a.start < b.end and b.start < a.end

@@ -1,0 +1,55 @@
+"""Run the examples inside rules as tests, as LanguageTool does with its rule files.
+
+For each rule: every `bad` example must fire and, with the rule's own fix applied, give exactly its
+`fixed` text; on that fixed text no rule of any loaded pack may fire (no loops); every `good`
+example must stay silent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from .engine import Engine
+from .model import Rule, Source
+
+
+@dataclass(frozen=True)
+class ExampleFailure:
+    rule: Rule
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.rule.where}: {self.rule.id}: {self.problem}"
+
+
+def check_examples(rules: Sequence[Rule], universe: Sequence[Rule] | None = None) -> list[ExampleFailure]:
+    everything = Engine(rules=list(universe or rules), normalize_text=False)
+    failures: list[ExampleFailure] = []
+    for rule in rules:
+        failures.extend(_check_rule(rule, everything))
+    return failures
+
+
+def _check_rule(rule: Rule, everything: Engine) -> list[ExampleFailure]:
+    alone = Engine(rules=[rule], normalize_text=False)
+    failures = []
+    for example in rule.bad:
+        if not alone.check(example.text):
+            failures.append(ExampleFailure(rule, f"bad example does not fire: {example.text!r}"))
+            continue
+        repaired = alone.repair(example.text, accept=(rule.id,)).text
+        if repaired != example.fixed:
+            failures.append(ExampleFailure(
+                rule, f"bad example repairs to {repaired!r}, expected {example.fixed!r}"))
+            continue
+        again = [f for f in everything.check(example.fixed) if f.source is Source.RULES]
+        if again:
+            culprit = again[0]
+            failures.append(ExampleFailure(
+                rule, f"after repair, {culprit.rule} fires on {culprit.text!r} in {example.fixed!r}"))
+    for text in rule.good:
+        hits = alone.check(text)
+        if hits:
+            failures.append(ExampleFailure(rule, f"good example fires on {hits[0].text!r}: {text!r}"))
+    return failures

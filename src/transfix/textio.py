@@ -1,0 +1,108 @@
+"""Bytes in, `Document` out, and back again: encoding, BOM and line endings are kept as found."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str  # as the user named it; "-" for standard input
+    text: str
+    encoding: str = "utf-8"
+    bom: bytes = b""
+    raw: bytes = b""
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.encoding)
+
+
+class BinaryFileError(InputError):
+    pass
+
+
+def decode(raw: bytes, path: str, encoding: str | None = None) -> Document:
+    """Decode strictly: a byte we cannot read is an error, never a silent replacement."""
+    bom = b""
+    chosen = encoding
+    if chosen is None:
+        for mark, name in _BOMS:
+            if raw.startswith(mark):
+                bom, chosen = mark, name
+                break
+    if chosen is None:
+        if b"\x00" in raw[:8192]:
+            raise BinaryFileError(f"{path}: binary file (contains NUL bytes); skipped")
+        chosen = "utf-8"
+    body = raw[len(bom):]
+    try:
+        text = body.decode(chosen)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not valid {chosen} at byte {exc.start + len(bom)}; "
+            "pass --encoding to read it as another encoding"
+        ) from None
+    except LookupError:
+        raise InputError(f"{path}: unknown encoding {chosen!r}") from None
+    return Document(path=path, text=text, encoding=chosen, bom=bom, raw=raw)
+
+
+def read_document(path: str, encoding: str | None = None) -> Document:
+    if path == "-":
+        return decode(sys.stdin.buffer.read(), "<stdin>", encoding)
+    try:
+        raw = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return decode(raw, path, encoding)
+
+
+def write_atomic(document: Document, text: str) -> None:
+    """Replace the file in one step: a temporary file beside it, fsync, then rename.
+
+    The file is left alone when it changed on disk after we read it.
+    """
+    target = Path(document.path)
+    data = document.encode(text)
+    try:
+        if target.read_bytes() != document.raw:
+            raise InputError(f"{document.path}: changed on disk since it was read; not overwritten")
+        mode = stat.S_IMODE(target.stat().st_mode)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".transfix", dir=target.parent)
+    except OSError as exc:
+        raise InputError(f"{document.path}: cannot write ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException as exc:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise InputError(f"{document.path}: cannot write ({exc.strerror or exc})") from None
+        raise
