@@ -1,0 +1,58 @@
+"""Clean native English must come through untouched: no safe or unsafe rule may fire on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transfix.model import FixLevel, Source
+
+CLEAN = Path(__file__).resolve().parents[1] / "corpus" / "clean"
+# Suggestions are shown, never applied; still, on clean text they must stay rare.
+MAX_SUGGESTIONS_PER_10K_WORDS = 5.0
+
+
+def clean_documents() -> list[tuple[str, str]]:
+    """Each line of the sentence corpus is a document; each written passage is one document."""
+    documents = []
+    for path in sorted(CLEAN.iterdir()):
+        if path.suffix not in (".txt", ".md") or path.name == "README.md":
+            continue
+        text = path.read_text(encoding="utf-8")
+        if path.name == "wikipedia-cc0.txt":
+            documents += [(f"{path.name}:{n}", line) for n, line in enumerate(text.splitlines(), 1)]
+        else:
+            documents.append((path.name, text))
+    return documents
+
+
+@pytest.fixture(scope="module")
+def clean_findings(engine):
+    return [(name, f) for name, text in clean_documents() for f in engine.check(text)]
+
+
+def test_the_gate_has_text():
+    words = sum(len(text.split()) for _, text in clean_documents())
+    assert words > 100_000
+
+
+def test_no_safe_or_unsafe_finding_on_clean_text(clean_findings):
+    applied = [
+        f"{name}: {f.rule} {f.text!r}" for name, f in clean_findings if f.fix is not FixLevel.SUGGEST
+    ]
+    assert applied == []
+
+
+def test_suggestions_on_clean_text_stay_rare(clean_findings):
+    words = sum(len(text.split()) for _, text in clean_documents())
+    suggestions = [f for _, f in clean_findings if f.fix is FixLevel.SUGGEST and f.source is Source.RULES]
+    rate = len(suggestions) / words * 10_000
+    assert rate <= MAX_SUGGESTIONS_PER_10K_WORDS, [f"{f.rule} {f.text!r}" for f in suggestions]
+
+
+def test_fix_leaves_clean_passages_byte_identical(engine):
+    for name, text in clean_documents():
+        if name.startswith("wikipedia"):
+            continue
+        assert engine.repair(text, unsafe=True).text == text, name
