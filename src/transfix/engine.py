@@ -125,7 +125,8 @@ class Engine:
             current, done = apply_findings(current, chosen)
             applied.extend(done)
         findings = self.check(current)
-        return Repair(current, tuple(applied), tuple(f for f in findings if not wanted(f)))
+        pending = tuple(f for f in findings if not wanted(f))
+        return Repair(current, tuple(applied), pending, settled=len(pending) == len(findings))
 
 
 _default_engines: dict[tuple, Engine] = {}

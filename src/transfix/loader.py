@@ -85,9 +85,10 @@ def load_pack(path: Path, default_name: str | None = None) -> list[Rule]:
     except UnicodeDecodeError as exc:
         raise RuleError(shown, 0, "-", f"not UTF-8 (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
-        line = _toml_error_line(str(exc))
+        line = _toml_error_line(str(exc), source)
         raise RuleError(shown, line, "-", f"invalid TOML: {_strip_position(str(exc))}") from None
     rule_lines = _rule_header_lines(source)
+    field_lines = _field_lines(source, rule_lines)
 
     unknown = set(data) - {"pack", "rule"}
     if unknown:
@@ -111,7 +112,8 @@ def load_pack(path: Path, default_name: str | None = None) -> list[Rule]:
     rules, ids, phrase_total = [], set(), 0
     for index, entry in enumerate(entries):
         line = rule_lines[index] if index < len(rule_lines) else 1
-        rule = _build_rule(entry, header, name, shown, line)
+        fields = field_lines[index] if index < len(field_lines) else {}
+        rule = _build_rule(entry, header, name, shown, line, fields)
         if rule.id in ids:
             raise RuleError(shown, line, rule.id, "duplicate rule id")
         ids.add(rule.id)
@@ -122,7 +124,9 @@ def load_pack(path: Path, default_name: str | None = None) -> list[Rule]:
     return rules
 
 
-def _build_rule(entry: Any, header: dict, pack: str, path: str, line: int) -> Rule:
+def _build_rule(
+    entry: Any, header: dict, pack: str, path: str, line: int, fields: dict[str, int]
+) -> Rule:
     if not isinstance(entry, dict):
         raise RuleError(path, line, "-", "a rule must be a table")
     local = entry.get("id")
@@ -131,7 +135,11 @@ def _build_rule(entry: Any, header: dict, pack: str, path: str, line: int) -> Ru
     rule_id = f"{pack}.{local}"
 
     def fail(problem: str) -> RuleError:
-        return RuleError(path, line, rule_id, problem)
+        # Point at the field the problem is about when we can tell which one it is.
+        named = re.search(r"`([a-z_]+)|\b(pattern|antipattern|replacement|phrase|fix|kind|context)\b", problem)
+        field = next((g for g in named.groups() if g), None) if named else None
+        field = {"antipattern": "antipatterns", "phrase": "phrases"}.get(field, field)
+        return RuleError(path, fields.get(field, line), rule_id, problem)
 
     unknown = set(entry) - RULE_KEYS
     if unknown:
@@ -303,10 +311,27 @@ def _rule_header_lines(source: str) -> list[int]:
     ]
 
 
-def _toml_error_line(message: str) -> int:
+def _field_lines(source: str, headers: list[int]) -> list[dict[str, int]]:
+    """For each [[rule]] block, the line where each of its top-level keys is set."""
+    lines = source.splitlines()
+    blocks = []
+    for index, start in enumerate(headers):
+        end = headers[index + 1] - 1 if index + 1 < len(headers) else len(lines)
+        found: dict[str, int] = {}
+        for number in range(start + 1, end + 1):
+            match = re.match(r"\s*([A-Za-z_]+)\s*=", lines[number - 1])
+            if match and match.group(1) not in found:
+                found[match.group(1)] = number
+        blocks.append(found)
+    return blocks
+
+
+def _toml_error_line(message: str, source: str) -> int:
     match = re.search(r"at line (\d+)", message)
-    return int(match.group(1)) if match else 0
+    if match:
+        return int(match.group(1))
+    return source.count("\n") + 1 if "end of document" in message else 0
 
 
 def _strip_position(message: str) -> str:
-    return re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+    return re.sub(r"\s*\((?:at line \d+, column \d+|at end of document)\)", "", message)

@@ -124,8 +124,9 @@ class Repair:
     """The outcome of `repair`: the new text, what was applied and what still waits for a human."""
 
     text: str
-    applied: tuple[Finding, ...]
-    pending: tuple[Finding, ...]
+    applied: tuple[Finding, ...]  # offsets refer to the text of the pass that applied them
+    pending: tuple[Finding, ...]  # offsets refer to `text`
+    settled: bool = True  # False when rules kept re-triggering each other up to the pass limit
 
     @property
     def changed(self) -> bool:

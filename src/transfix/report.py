@@ -44,7 +44,7 @@ def to_json(reports: Iterable[FileReport]) -> str:
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@")
 
 
-def unified_diff(path: str, original: str, findings: Sequence[Finding], context: int = 3) -> list[str]:
+def unified_diff(path: str, original: str, findings: Sequence[Finding], context: int = 1) -> list[str]:
     """A diff that `patch` accepts; each hunk header names the rules and levels behind it."""
     fixed, applied = apply_findings(original, findings)
     if fixed == original:
