@@ -13,7 +13,7 @@ def keep_case(original: str, replacement: str) -> str:
     >>> keep_case("pekin", "Beijing")
     'Beijing'
     """
-    if not replacement:
+    if not replacement or original.islower():
         return replacement
     letters = [c for c in original if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):

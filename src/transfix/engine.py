@@ -70,34 +70,33 @@ class Engine:
     def analyze(self, text: str) -> Analysis:
         normalized = normalize(text) if self.normalize_text else None
         working = normalized.text if normalized else text
+        lines = LineIndex(text)
         findings: list[Finding] = []
         if normalized and normalized.findings:
             original_protected = protected_spans(text)
             findings.extend(
-                f for f in normalized.findings
+                replace(f, line=line, column=column)
+                for f in normalized.findings
                 if is_selected(f.rule, self.select, self.ignore)
                 and not original_protected.overlaps(f.start, f.end)
+                for line, column in [lines.position(f.start)]
             )
         report = self.matcher.match(working, protected_spans(working))
-        offsets = normalized.offsets if normalized else None
+        offsets = normalized.offsets if normalized and normalized.offsets.blocks else None
         for hit in report.hits:
             start, end = hit.start, hit.end
             if offsets is not None:
                 start = offsets.to_original(start)
                 end = offsets.to_original(end, is_end=True)
             rule = hit.rule
+            line, column = lines.position(start)
             findings.append(Finding(
                 rule=rule.id, source=Source.RULES, start=start, end=end, text=text[start:end],
                 replacements=hit.replacements, fix=rule.fix, category=rule.category,
-                pivot=rule.pivot, message=rule.message, confidence=rule.confidence,
-                explanation=rule.explanation,
+                pivot=rule.pivot, message=rule.message, line=line, column=column,
+                confidence=rule.confidence, explanation=rule.explanation,
             ))
-        lines = LineIndex(text)
-        located = []
-        for finding in resolve_overlaps(findings):
-            line, column = lines.position(finding.start)
-            located.append(replace(finding, line=line, column=column))
-        return Analysis(tuple(located), tuple(report.warnings))
+        return Analysis(tuple(resolve_overlaps(findings)), tuple(report.warnings))
 
     def check(self, text: str) -> list[Finding]:
         return list(self.analyze(text).findings)

@@ -20,7 +20,7 @@ PACK_KEYS = {"name", "pivot", "category", "fix", "confidence", "description"}
 RULE_KEYS = {
     "id", "kind", "phrases", "pattern", "replacement", "replacements", "case_sensitive",
     "keep_case", "antipatterns", "context", "fix", "category", "pivot", "message",
-    "explanation", "confidence", "bad", "good",
+    "explanation", "confidence", "bad", "good", "triggers",
 }
 CONTEXT_KEYS = {"document", "near", "window", "not_document"}
 KINDS = {"phrase", "regex"}
@@ -170,11 +170,14 @@ def _build_rule(
     context = _context(entry.get("context", {}), fail)
 
     phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    triggers: tuple[str, ...] = ()
     pattern = None
     replacements: tuple[str, ...] = ()
     if kind == "phrase":
         if "pattern" in entry or "replacement" in entry or "replacements" in entry:
             raise fail("a phrase rule takes `phrases`, not pattern/replacement")
+        if "triggers" in entry:
+            raise fail("`triggers` is for regex rules; a phrase is its own trigger")
         phrases = _phrases(entry.get("phrases"), case_sensitive, fail)
     else:
         if "phrases" in entry:
@@ -191,6 +194,7 @@ def _build_rule(
             replacements = tuple(_string_list(entry.get("replacements", []), "replacements", fail))
         for template in replacements:
             _check_template(compiled, template, fail)
+        triggers = tuple(_string_list(entry.get("triggers", []), "triggers", fail))
 
     bad = _bad_examples(entry.get("bad", []), fail)
     good = tuple(_string_list(entry.get("good", []), "good", fail))
@@ -203,7 +207,7 @@ def _build_rule(
         id=rule_id, kind=kind, fix=fix, category=category, pivot=tuple(pivot), message=message,
         explanation=explanation, phrases=phrases, pattern=pattern, replacements=replacements,
         case_sensitive=case_sensitive, keep_case=keep_case, antipatterns=tuple(antipatterns),
-        context=context, confidence=float(confidence), bad=bad, good=good,
+        context=context, confidence=float(confidence), bad=bad, good=good, triggers=triggers,
         source_file=path, source_line=line,
     )
 

@@ -3,6 +3,8 @@
 Phrase rules, however many, go into Aho-Corasick automata (one case-insensitive, one
 case-sensitive) that scan the text once; a hit is kept only at word boundaries. Regex rules run
 one by one with the `regex` module's time limit, so a pattern that backtracks cannot hang a run.
+A regex rule with `triggers` (literals its matches must contain) runs only on the paragraphs where
+the same automaton pass saw one of them, so most regex rules cost nothing on most text.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from .textspan import Intervals
 
 _WHITESPACE = {ord(c): " " for c in "\t\n\r\x0b\x0c\xa0\u2007\u202f\u2009\u200a\u2002\u2003"}
 _WORD_CHARS = regex.compile(r"\w+")
+# A triggered regex runs on the paragraph around each trigger, at most this far either side.
+TRIGGER_REACH = 2_000
+_TRIGGER = "trigger"
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,11 @@ class Matcher:
                 )
             if rule.kind == "regex":
                 self._regexes.append((rule, regex.compile(rule.pattern, flags)))
+                for trigger in rule.triggers:
+                    key = fold(trigger, lower=True)
+                    entries = self._folded.get(key, None) or []
+                    entries.append((_TRIGGER, rule.id, len(key)))
+                    self._folded.add_word(key, entries)
                 continue
             automaton = self._exact if rule.case_sensitive else self._folded
             for phrase, targets in rule.phrases:
@@ -99,12 +109,16 @@ class Matcher:
     def match(self, text: str, protected: Intervals) -> MatchReport:
         report = MatchReport()
         document_cache: dict[int, bool] = {}
+        triggered: dict[str, list[int]] = {}
         for automaton, lower in ((self._folded, True), (self._exact, False)):
             if not len(automaton):
                 continue
             haystack = fold(text, lower)
             for last, entries in automaton.iter(haystack):
                 for rule, targets, length in entries:
+                    if rule is _TRIGGER:
+                        triggered.setdefault(targets, []).append(last)
+                        continue
                     start, end = last + 1 - length, last + 1
                     if not self._bounded(text, start, end):
                         continue
@@ -121,9 +135,15 @@ class Matcher:
         # The time limit grows with the text: a long document may take long honestly.
         budget = self.timeout * (1 + len(text) / 100_000)
         for rule, pattern in self._regexes:
+            if rule.triggers:
+                positions = triggered.get(rule.id)
+                if not positions:
+                    continue
+                windows = _paragraph_windows(text, positions)
+            else:
+                windows = [(0, len(text))]
             try:
-                for match in pattern.finditer(text, timeout=budget):
-                    start, end = match.span()
+                for start, end, match in _search(pattern, text, windows, budget):
                     if start == end or (protected and protected.overlaps(start, end)):
                         continue
                     if not self._accepts(rule, text, start, end, document_cache):
@@ -171,6 +191,34 @@ class Matcher:
             except TimeoutError:
                 return False
         return True
+
+
+def _paragraph_windows(text: str, positions: list[int]) -> list[tuple[int, int]]:
+    """Merged spans of the paragraphs (capped at TRIGGER_REACH either side) around positions."""
+    windows: list[list[int]] = []
+    for position in sorted(positions):
+        if windows and position < windows[-1][1]:
+            continue
+        low = max(0, position - TRIGGER_REACH)
+        high = min(len(text), position + TRIGGER_REACH)
+        start = text.rfind("\n\n", low, position)
+        end = text.find("\n\n", position, high)
+        span = [low if start == -1 else start + 1, high if end == -1 else end + 2]
+        if windows and span[0] <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], span[1])
+        else:
+            windows.append(span)
+    return [(a, b) for a, b in windows]
+
+
+def _search(pattern: regex.Pattern, text: str, windows: list[tuple[int, int]], timeout: float):
+    seen: set[tuple[int, int]] = set()
+    for low, high in windows:
+        for match in pattern.finditer(text, low, high, timeout=timeout):
+            span = match.span()
+            if span not in seen:
+                seen.add(span)
+                yield span[0], span[1], match
 
 
 def _window(text: str, start: int, end: int, context: Context) -> str:

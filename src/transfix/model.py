@@ -59,6 +59,7 @@ class Rule:
     phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
     pattern: str | None = None
     replacements: tuple[str, ...] = ()  # regex templates, best first
+    triggers: tuple[str, ...] = ()  # a regex rule runs only near one of these literals
     case_sensitive: bool = False
     keep_case: bool = True
     antipatterns: tuple[str, ...] = ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Iterable
 
 from .model import Finding, Source
@@ -33,10 +34,14 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
         (f for f in findings if f.source is not Source.NORMALIZE),
         key=lambda f: (-(f.end - f.start), f.fix.rank, -f.confidence, f.start, f.rule),
     )
+    starts: list[int] = []  # kept spans, disjoint and sorted by start
     kept: list[Finding] = []
     for finding in candidates:
-        if not any(_overlap(finding, other) for other in kept):
-            kept.append(finding)
+        index = bisect.bisect_left(starts, finding.start)
+        neighbours = kept[max(0, index - 1):index + 1]
+        if not any(_overlap(finding, other) for other in neighbours):
+            starts.insert(index, finding.start)
+            kept.insert(index, finding)
     return sorted(normalized + kept, key=lambda f: (f.start, f.end, f.rule))
 
 
