@@ -12,12 +12,13 @@ from typing import Iterable
 from .engine import Analysis, Engine, shared_engine
 from .errors import InputError, RuleError, TransfixError
 from .model import Finding, FixLevel, Repair, Rule, Source
+from .score import Score
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Analysis", "Engine", "Finding", "FixLevel", "InputError", "Repair", "Rule", "RuleError",
-    "Source", "TransfixError", "check", "repair",
+    "Score", "Source", "TransfixError", "check", "repair", "score",
 ]
 
 
@@ -32,3 +33,8 @@ def repair(text: str, *, unsafe: bool = False, select: Iterable[str] = (),
     """Apply safe fixes (and unsafe ones when asked); the rest come back as `pending`."""
     engine = shared_engine(select=tuple(select), ignore=tuple(ignore), pivots=tuple(pivots))
     return engine.repair(text, unsafe=unsafe)
+
+
+def score(text: str, *, pivots: Iterable[str] = ()) -> Score:
+    """How likely `text` went through a machine-translation round trip, and through which pivot."""
+    return shared_engine(select=(), ignore=(), pivots=tuple(pivots)).score(text)

@@ -6,6 +6,7 @@ Exit codes: 0 nothing found, 1 findings (check), 2 usage or input errors.
 from __future__ import annotations
 
 import enum
+import json
 import os
 import sys
 from pathlib import Path
@@ -204,6 +205,34 @@ def _diff_style(line: str) -> str:
     if line.startswith("-"):
         return "red"
     return ""
+
+
+@app.command()
+def score(
+    paths: List[str] = PathsArg,
+    pivot: Optional[List[str]] = PivotOpt,
+    rules: Optional[List[str]] = RulesOpt,
+    encoding: Optional[str] = EncodingOpt,
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text or json."),
+) -> None:
+    """How likely each document went through a machine-translation round trip, and which pivot."""
+    engine = _engine(None, None, pivot, rules)
+    errors: list[str] = []
+    results = []
+    for document in _documents(paths, encoding, errors):
+        result = engine.score(document.text)
+        results.append({"path": document.path, **result.to_dict()})
+        if output_format is OutputFormat.text:
+            pivot_note = f", pivot {result.pivot} ({result.pivots[result.pivot]:.0%})" if result.pivot else ""
+            evidence = ", ".join(f"{rule} x{count}" for rule, count in result.evidence) or "none"
+            sys.stdout.write(
+                f"{document.path}: {result.probability:.2f} {result.verdict}{pivot_note}; "
+                f"{result.density:.1f} weighted findings per 1,000 words ({result.words} words); "
+                f"evidence: {evidence}\n"
+            )
+    if output_format is OutputFormat.json:
+        sys.stdout.write(json.dumps({"version": 1, "files": results}, ensure_ascii=False, indent=2) + "\n")
+    raise typer.Exit(EXIT_ERROR if errors else EXIT_CLEAN)
 
 
 @rules_app.command("list")

@@ -17,6 +17,7 @@ from .mask import protected_spans
 from .matcher import Matcher
 from .model import Finding, FixLevel, Repair, Rule, Source
 from .normalize import normalize
+from .score import Score, score_findings
 from .resolve import is_selected, matches_prefix, pivot_allowed, resolve_overlaps
 from .textspan import LineIndex
 
@@ -100,6 +101,10 @@ class Engine:
 
     def check(self, text: str) -> list[Finding]:
         return list(self.analyze(text).findings)
+
+    def score(self, text: str) -> Score:
+        """How likely `text` went through a machine-translation round trip, and which pivot."""
+        return score_findings(text, self.check(text))
 
     def repair(self, text: str, *, unsafe: bool = False, accept: Iterable[str] = ()) -> Repair:
         """Apply safe fixes (and unsafe ones when asked) until the text stops changing.
