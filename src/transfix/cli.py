@@ -20,7 +20,7 @@ from . import __version__
 from .engine import Engine
 from .errors import TransfixError
 from .loader import default_rules_dir, load_rules, pack_files
-from .model import Finding, FixLevel
+from .model import FixLevel
 from .report import FileReport, text_lines, to_json, unified_diff
 from .selftest import check_examples
 from .textio import Document, read_document, write_atomic
@@ -166,15 +166,11 @@ def diff(
     colour = console.is_terminal
     changed = False
     for document in _documents(paths, encoding, errors):
-        # Safe fixes settle over several passes; show those, plus each other finding once.
-        repaired = engine.repair(document.text, unsafe=unsafe)
-        shown: list[Finding] = list(repaired.applied)
-        if len(shown) and repaired.text != _apply_all(document.text, shown):
-            shown = [f for f in engine.check(document.text) if f.fix in levels]
-        else:
-            shown += [f for f in repaired.pending if f.fix in levels]
-        shown = _first_pass(engine, document.text, shown, levels)
-        lines = unified_diff(document.path, document.text, shown)
+        # The target is what `fix` would produce (plus suggestions when shown), so the diff
+        # piped to `patch` gives exactly the output of `fix`.
+        target = engine.repair(document.text, unsafe=unsafe, preview=suggest).text
+        labels = [f for f in engine.check(document.text) if f.fix in levels]
+        lines = unified_diff(document.path, document.text, target, labels)
         changed |= bool(lines)
         for line in lines:
             if colour:
@@ -182,17 +178,6 @@ def diff(
             else:
                 sys.stdout.write(line)
     raise typer.Exit(EXIT_ERROR if errors else (EXIT_FINDINGS if changed else EXIT_CLEAN))
-
-
-def _apply_all(text: str, findings: list[Finding]) -> str:
-    from .apply import apply_findings
-
-    return apply_findings(text, findings)[0]
-
-
-def _first_pass(engine: Engine, text: str, shown: list[Finding], levels: set[FixLevel]) -> list[Finding]:
-    # A diff is made against the original text, so it can only show first-pass findings.
-    return [f for f in engine.check(text) if f.fix in levels]
 
 
 def _diff_style(line: str) -> str:

@@ -106,16 +106,21 @@ class Engine:
         """How likely `text` went through a machine-translation round trip, and which pivot."""
         return score_findings(text, self.check(text))
 
-    def repair(self, text: str, *, unsafe: bool = False, accept: Iterable[str] = ()) -> Repair:
+    def repair(
+        self, text: str, *, unsafe: bool = False, accept: Iterable[str] = (), preview: bool = False
+    ) -> Repair:
         """Apply safe fixes (and unsafe ones when asked) until the text stops changing.
 
-        `accept` lists rule-id prefixes whose fixes are applied whatever their level.
+        `accept` lists rule-id prefixes whose fixes are applied whatever their level; `preview`
+        applies every fix, suggestions included, to show what accepting them all would give.
         """
         accepted = tuple(accept)
 
         def wanted(finding: Finding) -> bool:
             if finding.replacement is None:
                 return False
+            if preview:
+                return True
             if accepted and matches_prefix(finding.rule, accepted):
                 return True
             return finding.fix is FixLevel.SAFE or (unsafe and finding.fix is FixLevel.UNSAFE)

@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .apply import apply_findings
 from .model import Finding, FixLevel
 
 SCHEMA_VERSION = 1
@@ -44,9 +43,12 @@ def to_json(reports: Iterable[FileReport]) -> str:
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@")
 
 
-def unified_diff(path: str, original: str, findings: Sequence[Finding], context: int = 1) -> list[str]:
-    """A diff that `patch` accepts; each hunk header names the rules and levels behind it."""
-    fixed, applied = apply_findings(original, findings)
+def unified_diff(
+    path: str, original: str, fixed: str, findings: Sequence[Finding], context: int = 1
+) -> list[str]:
+    """A diff that `patch` accepts; each hunk header names the rules and levels of `findings`
+    (located in `original`) on its lines."""
+    applied = findings
     if fixed == original:
         return []
     before = original.splitlines(keepends=True)

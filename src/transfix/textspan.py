@@ -22,7 +22,7 @@ class Intervals:
         return bool(self.starts)
 
     def __iter__(self):
-        return iter(zip(self.starts, self.ends))
+        return iter(zip(self.starts, self.ends, strict=True))
 
     def overlaps(self, start: int, end: int) -> bool:
         index = bisect.bisect_right(self.starts, max(start, end - 1)) - 1
