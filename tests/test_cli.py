@@ -51,7 +51,7 @@ def test_json_schema():
                 "category", "pivot", "message"} <= set(finding)
         assert text[finding["start"]:finding["end"]] == finding["text"]
         assert finding["fix"] in ("safe", "unsafe", "suggest")
-        assert finding["source"] in ("rules", "normalize")
+        assert finding["source"] in ("rules", "normalize", "grammar")
 
 
 def test_stdin_and_fix_to_stdout():

@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 import json
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import Iterator, List, Optional
@@ -17,6 +18,7 @@ from rich.console import Console
 from rich.text import Text
 
 from . import __version__
+from .backends import GrammarOptions, build_grammar, options_from_env
 from .engine import Engine
 from .errors import TransfixError
 from .loader import default_rules_dir, load_rules, pack_files
@@ -67,11 +69,45 @@ RulesOpt = typer.Option(None, "--rules", help="Extra rule pack files or director
 EncodingOpt = typer.Option(None, "--encoding", help="Read input in this encoding instead of detecting it.")
 
 
-def _engine(select, ignore, pivot, rules) -> Engine:
+class GrammarMode(str, enum.Enum):
+    auto = "auto"
+    harper = "harper"
+    languagetool = "languagetool"
+    off = "off"
+
+
+GrammarOpt = typer.Option(GrammarMode.auto, "--grammar", help="Grammar checker: auto (LanguageTool when configured, else Harper), harper, languagetool or off.")
+LtServerOpt = typer.Option(None, "--lt-server", help="URL of a LanguageTool server you run (or TRANSFIX_LT_SERVER).")
+LtPathOpt = typer.Option(None, "--lt-path", help="A local LanguageTool directory (LTP_PATH layout) that transfix starts and stops.")
+LtDownloadOpt = typer.Option(False, "--lt-download", help="Download LanguageTool on first use when the network allows.")
+LtPublicOpt = typer.Option(False, "--lt-public", help="Use the public LanguageTool API (sends your text to languagetool.org).")
+LtCommandOpt = typer.Option(None, "--lt-command", help="A command that starts a LanguageTool-compatible server; {port} is filled in.", hidden=True)
+GrammarEnableOpt = typer.Option(None, "--grammar-enable", help="Grammar rules that are off by default to turn on (e.g. LongSentences).")
+
+
+def _grammar_options(grammar, lt_server, lt_path, lt_download, lt_public, lt_command, grammar_enable) -> GrammarOptions:
+    return options_from_env(GrammarOptions(
+        mode=grammar.value, lt_server=lt_server, lt_path=lt_path, lt_download=lt_download,
+        lt_public=lt_public, lt_command=tuple(shlex.split(lt_command)) if lt_command else (),
+        enable=frozenset(_split(grammar_enable)),
+    ))
+
+
+def _engine(select, ignore, pivot, rules, grammar: GrammarOptions | None = None) -> Engine:
+    checker, required = None, False
+    if grammar is not None:
+        checker, required, warnings = build_grammar(grammar)
+        for warning in warnings:
+            _error(f"warning: {warning}")
     return Engine(
         select=_split(select), ignore=_split(ignore), pivots=_split(pivot),
-        extra_rule_paths=[Path(p) for p in _split(rules)],
+        extra_rule_paths=[Path(p) for p in _split(rules)], grammar=checker, grammar_required=required,
     )
+
+
+def _close(engine: Engine) -> None:
+    if engine.grammar is not None:
+        engine.grammar.close()
 
 
 def _documents(paths: List[str], encoding: Optional[str], errors: list[str]) -> Iterator[Document]:
@@ -92,9 +128,24 @@ def check(
     rules: Optional[List[str]] = RulesOpt,
     encoding: Optional[str] = EncodingOpt,
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text or json."),
+    grammar: GrammarMode = GrammarOpt,
+    lt_server: Optional[str] = LtServerOpt,
+    lt_path: Optional[str] = LtPathOpt,
+    lt_download: bool = LtDownloadOpt,
+    lt_public: bool = LtPublicOpt,
+    lt_command: Optional[str] = LtCommandOpt,
+    grammar_enable: Optional[List[str]] = GrammarEnableOpt,
 ) -> None:
     """Report findings. Exit 0 when nothing is found, 1 when something is, 2 on errors."""
-    engine = _engine(select, ignore, pivot, rules)
+    engine = _engine(select, ignore, pivot, rules, _grammar_options(
+        grammar, lt_server, lt_path, lt_download, lt_public, lt_command, grammar_enable))
+    try:
+        _check(engine, paths, encoding, output_format)
+    finally:
+        _close(engine)
+
+
+def _check(engine: Engine, paths: List[str], encoding: Optional[str], output_format: OutputFormat) -> None:
     errors: list[str] = []
     reports = []
     console = _stdout()
@@ -124,12 +175,25 @@ def fix(
     pivot: Optional[List[str]] = PivotOpt,
     rules: Optional[List[str]] = RulesOpt,
     encoding: Optional[str] = EncodingOpt,
+    accept: Optional[List[str]] = typer.Option(None, "--accept", help="Also apply fixes of these rule prefixes, whatever their level (e.g. grammar.harper.RepeatedWords)."),
+    grammar: GrammarMode = typer.Option(GrammarMode.off, "--grammar", help="Grammar checker for --accept'ed grammar fixes: off (default), auto, harper, languagetool."),
+    lt_server: Optional[str] = LtServerOpt,
+    lt_path: Optional[str] = LtPathOpt,
+    lt_command: Optional[str] = LtCommandOpt,
 ) -> None:
     """Print the repaired text, or rewrite the files with --write."""
-    engine = _engine(select, ignore, pivot, rules)
+    engine = _engine(select, ignore, pivot, rules, _grammar_options(
+        grammar, lt_server, lt_path, False, False, lt_command, None))
+    try:
+        _fix(engine, paths, encoding, write, unsafe, _split(accept))
+    finally:
+        _close(engine)
+
+
+def _fix(engine: Engine, paths, encoding, write: bool, unsafe: bool, accept: tuple[str, ...]) -> None:
     errors: list[str] = []
     for document in _documents(paths, encoding, errors):
-        result = engine.repair(document.text, unsafe=unsafe)
+        result = engine.repair(document.text, unsafe=unsafe, accept=accept)
         if write and document.path != "<stdin>":
             if result.changed:
                 try:
@@ -155,9 +219,19 @@ def diff(
     pivot: Optional[List[str]] = PivotOpt,
     rules: Optional[List[str]] = RulesOpt,
     encoding: Optional[str] = EncodingOpt,
+    grammar: GrammarMode = typer.Option(GrammarMode.off, "--grammar", help="Also show grammar suggestions: auto, harper, languagetool (default off)."),
+    lt_server: Optional[str] = LtServerOpt,
 ) -> None:
     """Print a unified diff of the suggested fixes; each hunk header names its rules and levels."""
-    engine = _engine(select, ignore, pivot, rules)
+    engine = _engine(select, ignore, pivot, rules, _grammar_options(
+        grammar, lt_server, None, False, False, None, None))
+    try:
+        _diff(engine, paths, encoding, unsafe, suggest)
+    finally:
+        _close(engine)
+
+
+def _diff(engine: Engine, paths, encoding, unsafe: bool, suggest: bool) -> None:
     errors: list[str] = []
     levels = {FixLevel.SAFE} | ({FixLevel.UNSAFE, FixLevel.SUGGEST} if suggest else set())
     if unsafe:

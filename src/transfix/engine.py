@@ -19,7 +19,8 @@ from .model import Finding, FixLevel, Repair, Rule, Source
 from .normalize import normalize
 from .score import Score, score_findings
 from .resolve import is_selected, matches_prefix, pivot_allowed, resolve_overlaps
-from .textspan import LineIndex
+from .grammar import GrammarChecker, GrammarUnavailable
+from .textspan import Intervals, LineIndex
 
 MAX_PASSES = 8
 
@@ -49,6 +50,8 @@ class Engine:
         normalize_text: bool = True,
         timeout: float = 1.0,
         rules: Sequence[Rule] | None = None,
+        grammar: GrammarChecker | None = None,
+        grammar_required: bool = False,
     ) -> None:
         self.select = tuple(select)
         self.ignore = tuple(ignore)
@@ -64,6 +67,9 @@ class Engine:
             if is_selected(r.id, self.select, self.ignore) and pivot_allowed(r.pivot, self.pivots)
         )
         self.matcher = Matcher(list(self.rules), timeout=timeout)
+        self.grammar = grammar
+        self.grammar_required = grammar_required
+        self._grammar_failure: str | None = None
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.all_rules if r.id == rule_id), None)
@@ -97,7 +103,47 @@ class Engine:
                 pivot=rule.pivot, message=rule.message, line=line, column=column,
                 confidence=rule.confidence, explanation=rule.explanation,
             ))
-        return Analysis(tuple(resolve_overlaps(findings)), tuple(report.warnings))
+        warnings = list(report.warnings)
+        if self.grammar is not None and self._grammar_failure is None:
+            findings += self._grammar_findings(text, working, offsets, lines, findings, warnings)
+        return Analysis(tuple(resolve_overlaps(findings)), tuple(warnings))
+
+    def _grammar_findings(self, text, working, offsets, lines, found, warnings) -> list[Finding]:
+        """Grammar issues outside protected spans and away from what a rule already reports."""
+        try:
+            issues = self.grammar.check(working)
+        except GrammarUnavailable as exc:
+            if self.grammar_required:
+                raise
+            # One clear line, then the run goes on without grammar.
+            self._grammar_failure = str(exc)
+            warnings.append(f"grammar checking off: {exc}")
+            return []
+        protected = protected_spans(working)
+        # A boilerplate finding marks a whole block for deletion, not a correction of its words.
+        taken = Intervals([
+            (f.start, f.end) for f in found if f.source is Source.RULES and f.category != "boilerplate"
+        ])
+        results = []
+        for issue in issues:
+            if protected.overlaps(issue.start, issue.end):
+                continue
+            start, end = issue.start, issue.end
+            if offsets is not None:
+                start, end = offsets.to_original(start), offsets.to_original(end, is_end=True)
+            if taken.overlaps(start, max(end, start + 1)):
+                continue
+            rule_id = f"grammar.{self.grammar.name}.{issue.rule}"
+            if not is_selected(rule_id, self.select, self.ignore):
+                continue
+            line, column = lines.position(start)
+            results.append(Finding(
+                rule=rule_id, source=Source.GRAMMAR, start=start, end=end, text=text[start:end],
+                replacements=issue.replacements, fix=FixLevel.SUGGEST, category=f"grammar.{issue.category.lower()}",
+                pivot=("any",), message=issue.message, line=line, column=column, confidence=0.6,
+                explanation=f"Reported by the {self.grammar.name} grammar checker.",
+            ))
+        return results
 
     def check(self, text: str) -> list[Finding]:
         return list(self.analyze(text).findings)

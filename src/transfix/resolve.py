@@ -26,12 +26,13 @@ def pivot_allowed(rule_pivots: tuple[str, ...], pivots: tuple[str, ...]) -> bool
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     """Among rule findings that overlap, keep the longest (then surest, then safest) one.
 
-    Normalisation findings are kept as they are: they fix characters, not words, and the rule
-    findings around them already carry their repair.
+    Normalisation and grammar findings are kept as they are: normalisation fixes characters, not
+    words, and the rule findings around it already carry its repair; grammar findings were
+    already dropped where a rule reports the same words.
     """
-    normalized = [f for f in findings if f.source is Source.NORMALIZE]
+    normalized = [f for f in findings if f.source is not Source.RULES]
     candidates = sorted(
-        (f for f in findings if f.source is not Source.NORMALIZE),
+        (f for f in findings if f.source is Source.RULES),
         key=lambda f: (-(f.end - f.start), f.fix.rank, -f.confidence, f.start, f.rule),
     )
     starts: list[int] = []  # kept spans, disjoint and sorted by start

@@ -1,0 +1,179 @@
+"""Grammar checkers behind one small interface, and the paragraph plumbing they share.
+
+A backend lints one paragraph at a time and returns `GrammarIssue`s with code-point offsets into
+that paragraph. `GrammarChecker` splits a text into paragraphs, skips the ones it has seen
+(boilerplate repeats across scraped pages), and puts the issues back in text coordinates.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Iterator, Protocol
+
+import regex
+
+from .errors import TransfixError
+
+
+class GrammarUnavailable(TransfixError):
+    """The backend is missing, down, slow or answered nonsense."""
+
+
+@dataclass(frozen=True)
+class GrammarIssue:
+    rule: str  # the backend's own rule id, e.g. RepeatedWords or EN_A_VS_AN
+    start: int
+    end: int
+    message: str
+    replacements: tuple[str, ...]
+    category: str
+
+
+class Backend(Protocol):
+    name: str
+
+    def lint(self, paragraph: str) -> list[GrammarIssue]: ...
+
+    def close(self) -> None: ...
+
+
+# Lints that judge style rather than correctness: off unless the user enables them by name.
+HARPER_OFF_BY_DEFAULT = frozenset({
+    "LongSentences", "SpelledNumbers", "UseTitleCase", "BoringWords", "FillerWords", "Hedging",
+    "OxfordComma", "Regionalisms", "RedundantThat", "DiscourseMarkers", "ExpandTimeShorthands",
+    "ExpandMemoryShorthands", "AvoidCurses", "Bollocks", "NoFrenchSpaces",
+})
+HARPER_OFF_KINDS = frozenset({"Style", "Readability", "Enhancement", "Regionalism"})
+
+
+class HarperBackend:
+    """Harper (harper-py): offline, no Java. One `Linter` per thread, as Harper requires."""
+
+    name = "harper"
+
+    def __init__(self, enable: frozenset[str] = frozenset(), disable: frozenset[str] = frozenset(),
+                 dialect: str = "american") -> None:
+        try:
+            import harper
+        except ImportError:
+            raise GrammarUnavailable("Harper is not installed (pip install harper-py)") from None
+        self._harper = harper
+        try:
+            self._dialect = getattr(harper.Dialect, dialect.upper())
+        except AttributeError:
+            raise GrammarUnavailable(f"unknown Harper dialect {dialect!r}") from None
+        self.enable = frozenset(enable)
+        self.disable = (HARPER_OFF_BY_DEFAULT - self.enable) | frozenset(disable)
+        self._local = threading.local()
+
+    def _linter(self):
+        linter = getattr(self._local, "linter", None)
+        if linter is None:
+            linter = self._harper.Linter(dialect=self._dialect)
+            config = linter.get_lint_config()
+            linter.set_lint_config({name: name not in self.disable for name in config})
+            self._local.linter = linter
+        return linter
+
+    def lint(self, paragraph: str) -> list[GrammarIssue]:
+        organized = self._linter().organized_lints(paragraph, language=self._harper.Language.PLAINTEXT)
+        issues = []
+        for name, lints in organized.items():
+            if name in self.disable:
+                continue
+            for lint in lints:
+                if lint.lint_kind in HARPER_OFF_KINDS and name not in self.enable:
+                    continue
+                start, end = lint.span.start, lint.span.end
+                problem = paragraph[start:end]
+                if name == "SpellCheck" and _looks_like_a_name(problem):
+                    continue
+                replacements = tuple(_harper_replacement(s, problem) for s in lint.suggestions)
+                issues.append(GrammarIssue(name, start, end, lint.message, replacements, lint.lint_kind))
+        return issues
+
+    def close(self) -> None:
+        self._local = threading.local()
+
+
+def _harper_replacement(suggestion, problem: str) -> str:
+    kind = suggestion.kind.name
+    if kind == "REMOVE":
+        return ""
+    if kind == "INSERT_AFTER":
+        return problem + suggestion.replacement_text
+    return suggestion.replacement_text
+
+
+def _looks_like_a_name(word: str) -> bool:
+    """Capitalised or mixed-case words and words with digits are names, not misspellings."""
+    return any(c.isupper() for c in word) or any(c.isdigit() for c in word)
+
+
+_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n")
+MAX_PARAGRAPH = 5_000  # longer blocks are cut at line breaks, then at sentence ends
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, paragraph) for each non-blank paragraph, none longer than MAX_PARAGRAPH if avoidable."""
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        yield from _pieces(text, start, match.start())
+        start = match.end()
+    yield from _pieces(text, start, len(text))
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    while start < end:
+        stop = end
+        if stop - start > MAX_PARAGRAPH:
+            cut = text.rfind("\n", start, start + MAX_PARAGRAPH)
+            if cut <= start:
+                cut = max(text.rfind(". ", start, start + MAX_PARAGRAPH) + 1, 0)
+            stop = cut if cut > start else start + MAX_PARAGRAPH
+        chunk = text[start:stop]
+        stripped = chunk.strip()
+        if stripped:  # trimmed, so the same paragraph hits the cache wherever it stands
+            yield start + chunk.index(stripped[0]), stripped
+        start = stop
+
+
+class GrammarChecker:
+    """Runs a backend over the paragraphs of a text, with a cache of recent paragraphs."""
+
+    def __init__(self, backend: Backend, cache_size: int = 4096) -> None:
+        self.backend = backend
+        self._cache: OrderedDict[str, list[GrammarIssue]] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        return self.backend.name
+
+    def check(self, text: str) -> list[GrammarIssue]:
+        """Issues with offsets into `text`."""
+        found = []
+        for offset, paragraph in paragraphs(text):
+            for issue in self._lint(paragraph):
+                found.append(GrammarIssue(issue.rule, issue.start + offset, issue.end + offset,
+                                          issue.message, issue.replacements, issue.category))
+        return found
+
+    def _lint(self, paragraph: str) -> list[GrammarIssue]:
+        with self._lock:
+            cached = self._cache.get(paragraph)
+            if cached is not None:
+                self._cache.move_to_end(paragraph)
+                return cached
+        issues = self.backend.lint(paragraph)
+        with self._lock:
+            self._cache[paragraph] = issues
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return issues
+
+    def close(self) -> None:
+        self.backend.close()
