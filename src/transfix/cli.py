@@ -305,6 +305,8 @@ def rules_list(
     for rule in loaded:
         packs.setdefault(rule.pack, []).append(rule)
     console = _stdout()
+    if not console.is_terminal:
+        console = Console(highlight=False, width=200)
     from rich.table import Table
 
     table = Table("pack", "rules", "safe", "unsafe", "suggest", "pivot", box=None)

@@ -169,10 +169,11 @@ class GrammarChecker:
                 self._cache.move_to_end(paragraph)
                 return cached
         issues = self.backend.lint(paragraph)
-        with self._lock:
-            self._cache[paragraph] = issues
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
+        if self._cache_size:
+            with self._lock:
+                self._cache[paragraph] = issues
+                if len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
         return issues
 
     def close(self) -> None:
