@@ -153,7 +153,7 @@ def _check(engine: Engine, paths: List[str], encoding: Optional[str], output_for
         analysis = engine.analyze(document.text)
         for warning in analysis.warnings:
             _error(f"warning: {warning}")
-        report = FileReport(document.path, analysis.findings)
+        report = FileReport(document.path, analysis.findings, document.text)
         reports.append(report)
         if output_format is OutputFormat.text:
             for line in text_lines(report):

@@ -17,6 +17,7 @@ SCHEMA_VERSION = 1
 class FileReport:
     path: str
     findings: tuple[Finding, ...]
+    text: str = ""  # the decoded input the findings' offsets point into
 
 
 def text_lines(report: FileReport) -> list[str]:
