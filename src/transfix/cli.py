@@ -294,6 +294,100 @@ def score(
     raise typer.Exit(EXIT_ERROR if errors else EXIT_CLEAN)
 
 
+@app.command()
+def report(
+    paths: List[str] = PathsArg,
+    output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write."),
+    select: Optional[List[str]] = SelectOpt,
+    ignore: Optional[List[str]] = IgnoreOpt,
+    pivot: Optional[List[str]] = PivotOpt,
+    rules: Optional[List[str]] = RulesOpt,
+    encoding: Optional[str] = EncodingOpt,
+    grammar: GrammarMode = typer.Option(GrammarMode.off, "--grammar", help="Include grammar suggestions: auto, harper, languagetool (default off)."),
+    lt_server: Optional[str] = LtServerOpt,
+) -> None:
+    """Write a self-contained HTML report to review every finding in a browser."""
+    from .htmlreport import ReportEntry, render_report
+
+    engine = _engine(select, ignore, pivot, rules, _grammar_options(
+        grammar, lt_server, None, False, False, None, None))
+    errors: list[str] = []
+    entries = []
+    try:
+        for document in _documents(paths, encoding, errors):
+            findings = engine.check(document.text)
+            entries.append(ReportEntry(document, tuple(findings), engine.score(document.text)))
+    finally:
+        _close(engine)
+    html = render_report(entries)
+    try:
+        output.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        _error(f"{output}: cannot write ({exc.strerror or exc})")
+        raise typer.Exit(EXIT_ERROR)
+    total = sum(len(entry.findings) for entry in entries)
+    _stderr().print(f"{output}: {total} finding(s) in {len(entries)} file(s)", markup=False)
+    raise typer.Exit(EXIT_ERROR if errors else EXIT_CLEAN)
+
+
+@app.command()
+def review(
+    path: str = typer.Argument(..., help="The file to review."),
+    export: Optional[Path] = typer.Option(None, "--export", help="Write the decisions to this file instead of changing the document."),
+    select: Optional[List[str]] = SelectOpt,
+    ignore: Optional[List[str]] = IgnoreOpt,
+    pivot: Optional[List[str]] = PivotOpt,
+    rules: Optional[List[str]] = RulesOpt,
+    encoding: Optional[str] = EncodingOpt,
+) -> None:
+    """Review findings one at a time (y/n/e/a/s/q), then write the file atomically."""
+    from .decisions import apply_decisions_text, decisions_document
+    from .review import review as run_review
+
+    if path == "-":
+        _error("review needs a file (standard input carries the answers)")
+        raise typer.Exit(EXIT_ERROR)
+    engine = _engine(select, ignore, pivot, rules)
+    document = read_document(path, encoding)
+    findings = engine.check(document.text)
+    interactive = sys.stdin.isatty()
+
+    def ask(kind: str) -> Optional[str]:
+        if interactive and kind == "key":
+            import click
+
+            key = click.getchar()
+            sys.stdout.write(key + "\n")
+            return key
+        line = sys.stdin.readline()
+        return line if line else None
+
+    decisions = run_review(document.text, findings, ask, sys.stdout)
+    accepted = sum(d.accepted for d in decisions)
+    if export is not None:
+        export.write_text(json.dumps(decisions_document([(document, decisions)]), ensure_ascii=False, indent=2),
+                          encoding="utf-8")
+        sys.stdout.write(f"{export}: {len(decisions)} decision(s), {accepted} accepted\n")
+        raise typer.Exit(EXIT_CLEAN)
+    new_text = apply_decisions_text(document.text, decisions, path)
+    if new_text != document.text:
+        write_atomic(document, new_text)
+    sys.stdout.write(f"{path}: applied {accepted} change(s)\n")
+    raise typer.Exit(EXIT_CLEAN)
+
+
+@app.command("apply")
+def apply_command(
+    decisions: str = typer.Argument(..., help="A decisions file exported from the HTML report or written by review."),
+) -> None:
+    """Apply reviewed decisions to the files they name; refuses files changed since the review."""
+    from .decisions import apply_file
+
+    for path, count in apply_file(decisions):
+        _stderr().print(f"{path}: applied {count} change(s)", markup=False)
+    raise typer.Exit(EXIT_CLEAN)
+
+
 @rules_app.command("list")
 def rules_list(
     rules: Optional[List[str]] = RulesOpt,
