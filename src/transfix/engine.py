@@ -60,7 +60,7 @@ class Engine:
         if rules is None:
             roots = [Path(p) for p in (rule_paths or [default_rules_dir()])]
             roots += [Path(p) for p in extra_rule_paths]
-            rules = load_rules(roots)
+            rules = load_rules(roots, trusted=[default_rules_dir()])
         self.all_rules: tuple[Rule, ...] = tuple(rules)
         self.rules: tuple[Rule, ...] = tuple(
             r for r in rules

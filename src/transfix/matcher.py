@@ -15,6 +15,7 @@ import ahocorasick
 import regex
 
 from .casing import keep_case
+from .loader import compile_pattern
 from .model import Context, Rule
 from .textspan import Intervals
 
@@ -74,13 +75,12 @@ class Matcher:
         self.rules = rules
         self._folded = ahocorasick.Automaton()
         self._exact = ahocorasick.Automaton()
-        self._regexes: list[tuple[Rule, regex.Pattern]] = []
-        self._antipatterns: dict[str, list[regex.Pattern]] = {}
+        self._regexes: list[Rule] = []
+        self._antipatterns: dict[str, tuple[str, ...]] = {}
         self._contexts: dict[str, tuple[_Terms | None, _Terms | None, _Terms | None]] = {}
         for rule in rules:
-            flags = regex.V1 if rule.case_sensitive else regex.V1 | regex.IGNORECASE
             if rule.antipatterns:
-                self._antipatterns[rule.id] = [regex.compile(p, flags) for p in rule.antipatterns]
+                self._antipatterns[rule.id] = rule.antipatterns
             if rule.context:
                 context = rule.context
                 self._contexts[rule.id] = (
@@ -89,7 +89,7 @@ class Matcher:
                     _Terms(context.not_document) if context.not_document else None,
                 )
             if rule.kind == "regex":
-                self._regexes.append((rule, regex.compile(rule.pattern, flags)))
+                self._regexes.append(rule)
                 for trigger in rule.triggers:
                     key = fold(trigger, lower=True)
                     entries = self._folded.get(key, None) or []
@@ -134,7 +134,7 @@ class Matcher:
                     report.hits.append(Hit(rule, start, end, replacements))
         # The time limit grows with the text: a long document may take long honestly.
         budget = self.timeout * (1 + len(text) / 100_000)
-        for rule, pattern in self._regexes:
+        for rule in self._regexes:
             if rule.triggers:
                 positions = triggered.get(rule.id)
                 if not positions:
@@ -142,6 +142,7 @@ class Matcher:
                 windows = _paragraph_windows(text, positions)
             else:
                 windows = [(0, len(text))]
+            pattern = compile_pattern(rule.pattern, rule.case_sensitive)
             try:
                 for start, end, match in _search(pattern, text, windows, budget):
                     if start == end or (protected and protected.overlaps(start, end)):
@@ -182,7 +183,8 @@ class Matcher:
                     return False
             if near is not None and not near.found_in(_window(text, start, end, rule.context)):
                 return False
-        for antipattern in self._antipatterns.get(rule.id, ()):
+        for source in self._antipatterns.get(rule.id, ()):
+            antipattern = compile_pattern(source, rule.case_sensitive)
             low, high = max(0, start - 200), min(len(text), end + 200)
             try:
                 for match in antipattern.finditer(text, low, high, timeout=self.timeout):
