@@ -23,7 +23,7 @@ from .engine import Engine
 from .errors import TransfixError
 from .loader import default_rules_dir, load_rules, pack_files
 from .model import FixLevel
-from .report import FileReport, text_lines, to_json, unified_diff
+from .report import FileReport, text_lines, unified_diff
 from .selftest import check_examples
 from .textio import Document, read_document, write_atomic
 
@@ -41,6 +41,15 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class OutputFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    sarif = "sarif"
+    github = "github"
+    rdjson = "rdjson"
+
+
+class ScoreFormat(str, enum.Enum):
     text = "text"
     json = "json"
 
@@ -127,7 +136,7 @@ def check(
     pivot: Optional[List[str]] = PivotOpt,
     rules: Optional[List[str]] = RulesOpt,
     encoding: Optional[str] = EncodingOpt,
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text or json."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text, json, jsonl, sarif, github or rdjson."),
     grammar: GrammarMode = GrammarOpt,
     lt_server: Optional[str] = LtServerOpt,
     lt_path: Optional[str] = LtPathOpt,
@@ -158,8 +167,11 @@ def _check(engine: Engine, paths: List[str], encoding: Optional[str], output_for
         if output_format is OutputFormat.text:
             for line in text_lines(report):
                 console.print(Text(line), markup=False)
-    if output_format is OutputFormat.json:
-        sys.stdout.write(to_json(reports) + "\n")
+    if output_format is not OutputFormat.text:
+        from .formats import render
+
+        rules = {rule.id: rule for rule in engine.all_rules}
+        sys.stdout.write(render(output_format.value, reports, rules))
     if errors:
         raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(EXIT_FINDINGS if any(r.findings for r in reports) else EXIT_CLEAN)
@@ -272,7 +284,7 @@ def score(
     pivot: Optional[List[str]] = PivotOpt,
     rules: Optional[List[str]] = RulesOpt,
     encoding: Optional[str] = EncodingOpt,
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text or json."),
+    output_format: ScoreFormat = typer.Option(ScoreFormat.text, "--format", help="text or json."),
 ) -> None:
     """How likely each document went through a machine-translation round trip, and which pivot."""
     engine = _engine(None, None, pivot, rules)
@@ -281,7 +293,7 @@ def score(
     for document in _documents(paths, encoding, errors):
         result = engine.score(document.text)
         results.append({"path": document.path, **result.to_dict()})
-        if output_format is OutputFormat.text:
+        if output_format is ScoreFormat.text:
             pivot_note = f", pivot {result.pivot} ({result.pivots[result.pivot]:.0%})" if result.pivot else ""
             evidence = ", ".join(f"{rule} x{count}" for rule, count in result.evidence) or "none"
             sys.stdout.write(
@@ -289,7 +301,7 @@ def score(
                 f"{result.density:.1f} weighted findings per 1,000 words ({result.words} words); "
                 f"evidence: {evidence}\n"
             )
-    if output_format is OutputFormat.json:
+    if output_format is ScoreFormat.json:
         sys.stdout.write(json.dumps({"version": 1, "files": results}, ensure_ascii=False, indent=2) + "\n")
     raise typer.Exit(EXIT_ERROR if errors else EXIT_CLEAN)
 

@@ -8,9 +8,9 @@
   var LEVELS = ["safe", "unsafe", "suggest"];
   var LEVEL_RANK = { safe: 0, unsafe: 1, suggest: 2 };
   var LEVEL_INFO = {
-    safe: { icon: "\u25CF", label: "safe", long: "Safe: wrong in any English text; applied automatically (starts accepted)" },
-    unsafe: { icon: "\u25B2", label: "unsafe", long: "Unsafe: almost always damage, but could be English somewhere; applied only on request" },
-    suggest: { icon: "\u25C6", label: "suggest", long: "Suggestion: ordinary English in other senses; a human decides" }
+    safe: { icon: "\u25CF", label: "safe", long: "Safe: wrong in any English text; applied automatically (starts accepted)", short: "applied automatically" },
+    unsafe: { icon: "\u25B2", label: "unsafe", long: "Unsafe: almost always damage, but could be English somewhere; applied only on request", short: "applied only on request" },
+    suggest: { icon: "\u25C6", label: "suggest", long: "Suggestion: ordinary English in other senses; a human decides", short: "a human decides" }
   };
   var STATE_INFO = {
     accepted: { icon: "\u2713", label: "accepted" },
@@ -44,10 +44,13 @@
     return el;
   }
 
-  function append(el, child) {
-    if (child === null || child === undefined || child === false) return;
-    if (Array.isArray(child)) { child.forEach(function (c) { append(el, c); }); return; }
-    el.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+  function append(el) {
+    for (var i = 1; i < arguments.length; i++) {
+      var child = arguments[i];
+      if (child === null || child === undefined || child === false) continue;
+      if (Array.isArray(child)) { child.forEach(function (c) { append(el, c); }); continue; }
+      el.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    }
   }
 
   function shown(text) { return text.replace(/\r\n?/g, "\n"); }
@@ -543,6 +546,15 @@
       actionButton("btn-reject", "Reject", "r", "rejected", function () { setState(f, "rejected"); }),
       actionButton("btn-undecided", "Undecided", "u", "undecided", function () { setState(f, "undecided"); })));
 
+    if (f.explanation) {
+      append(detailEl, h("h3", null, "Why a round trip does this"), h("p", { class: "explanation" }, f.explanation));
+    }
+    append(detailEl, h("dl", { class: "facts detail-facts" },
+      h("dt", null, "Category"), h("dd", null, f.category),
+      h("dt", null, "Pivot"), h("dd", null, pivots(f.pivot)),
+      h("dt", null, "Fix level"), h("dd", { title: LEVEL_INFO[f.fix].long }, LEVEL_INFO[f.fix].label + ": " + LEVEL_INFO[f.fix].short),
+      h("dt", null, "Confidence"), h("dd", null, pct(f.confidence)),
+      h("dt", null, "Source"), h("dd", null, f.source)));
     var choices = h("fieldset", { class: "choices" }, h("legend", null, "Replacement"));
     f.replacements.forEach(function (r, i) {
       var radio = h("input", { type: "radio", name: "choice", id: "choice-" + i, checked: f.custom === null && f.choice === i,
@@ -563,16 +575,6 @@
       h("span", { id: "edit-help", class: "muted" }, " Enter accepts, Shift+Enter adds a line, Esc cancels.")));
     append(detailEl, choices);
 
-    append(detailEl, h("dl", { class: "facts" },
-      h("dt", null, "Category"), h("dd", null, f.category),
-      h("dt", null, "Pivot"), h("dd", null, pivots(f.pivot)),
-      h("dt", null, "Fix level"), h("dd", null, LEVEL_INFO[f.fix].long),
-      h("dt", null, "Confidence"), h("dd", null, pct(f.confidence) + " (the rule author's)"),
-      h("dt", null, "Source"), h("dd", null, f.source),
-      h("dt", null, "Found"), h("dd", null, quote(f.text))));
-    if (f.explanation) {
-      append(detailEl, h("h3", null, "Why a round trip does this"), h("p", { class: "explanation" }, f.explanation));
-    }
     if (file.findings.length && position < 0) {
       append(detailEl, h("p", { class: "muted" }, "This finding is hidden by the filters."));
     }
