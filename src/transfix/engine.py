@@ -9,7 +9,9 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
+
+import regex
 
 from .apply import apply_findings
 from .loader import default_rules_dir, load_rules
@@ -52,6 +54,8 @@ class Engine:
         rules: Sequence[Rule] | None = None,
         grammar: GrammarChecker | None = None,
         grammar_required: bool = False,
+        allow: Iterable[str] = (),
+        fix_levels: Mapping[str, FixLevel] | None = None,
     ) -> None:
         self.select = tuple(select)
         self.ignore = tuple(ignore)
@@ -67,6 +71,9 @@ class Engine:
             if is_selected(r.id, self.select, self.ignore) and pivot_allowed(r.pivot, self.pivots)
         )
         self.matcher = Matcher(list(self.rules), timeout=timeout)
+        self._levels = _level_overrides(self.rules, fix_levels or {})
+        allowed = [_phrase_pattern(a) for a in allow if a.strip()]
+        self._allow = regex.compile("|".join(allowed), regex.IGNORECASE) if allowed else None
         self.grammar = grammar
         self.grammar_required = grammar_required
         self._grammar_failure: str | None = None
@@ -74,22 +81,25 @@ class Engine:
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.all_rules if r.id == rule_id), None)
 
-    def analyze(self, text: str) -> Analysis:
+    def analyze(self, text: str, *, kind: str = "text", skip: Iterable[str] = ()) -> Analysis:
+        """Findings for `text`. `kind` (text, markdown, html) decides what is prose; `skip`
+        lists rule prefixes to leave out for this text (per-path ignores)."""
+        skipped = tuple(skip)
         normalized = normalize(text) if self.normalize_text else None
         working = normalized.text if normalized else text
+        offsets = normalized.offsets if normalized and normalized.offsets.blocks else None
         lines = LineIndex(text)
         findings: list[Finding] = []
         if normalized and normalized.findings:
-            original_protected = protected_spans(text)
+            original_protected = self._protected(text, kind)
             findings.extend(
                 replace(f, line=line, column=column)
                 for f in normalized.findings
-                if is_selected(f.rule, self.select, self.ignore)
-                and not original_protected.overlaps(f.start, f.end)
+                if not original_protected.overlaps(f.start, f.end)
                 for line, column in [lines.position(f.start)]
             )
-        report = self.matcher.match(working, protected_spans(working))
-        offsets = normalized.offsets if normalized and normalized.offsets.blocks else None
+        protected = self._protected(working, kind)
+        report = self.matcher.match(working, protected)
         for hit in report.hits:
             start, end = hit.start, hit.end
             if offsets is not None:
@@ -99,16 +109,45 @@ class Engine:
             line, column = lines.position(start)
             findings.append(Finding(
                 rule=rule.id, source=Source.RULES, start=start, end=end, text=text[start:end],
-                replacements=hit.replacements, fix=rule.fix, category=rule.category,
-                pivot=rule.pivot, message=rule.message, line=line, column=column,
-                confidence=rule.confidence, explanation=rule.explanation,
+                replacements=hit.replacements, fix=self._levels.get(rule.id, rule.fix),
+                category=rule.category, pivot=rule.pivot, message=rule.message, line=line,
+                column=column, confidence=rule.confidence, explanation=rule.explanation,
             ))
         warnings = list(report.warnings)
         if self.grammar is not None and self._grammar_failure is None:
-            findings += self._grammar_findings(text, working, offsets, lines, findings, warnings)
+            findings += self._grammar_findings(text, working, offsets, lines, protected, findings, warnings)
+        findings = self._filter(text, kind, findings, skipped)
         return Analysis(tuple(resolve_overlaps(findings)), tuple(warnings))
 
-    def _grammar_findings(self, text, working, offsets, lines, found, warnings) -> list[Finding]:
+    def _protected(self, text: str, kind: str) -> Intervals:
+        """Spans no rule may touch: markup that is not prose, and the user's allowed phrases."""
+        if kind == "text":
+            spans = list(protected_spans(text))
+        else:
+            from .markup import protected_spans as markup_spans
+
+            spans = markup_spans(text, kind)
+        if self._allow is not None:
+            spans += [m.span() for m in self._allow.finditer(text)]
+        return Intervals(spans)
+
+    def _filter(self, text: str, kind: str, findings: list[Finding], skipped: tuple[str, ...]) -> list[Finding]:
+        """Selection by rule prefix, per-path ignores and inline directives."""
+        kept = [f for f in findings if is_selected(f.rule, self.select, self.ignore + skipped)]
+        if kept and "transfix:" in text:
+            from .markup import directives
+
+            found = directives(text, kind)
+            silenced = Intervals(list(found.silenced))
+            kept = [
+                f for f in kept
+                if not silenced.overlaps(f.start, max(f.end, f.start + 1))
+                and not any(start <= f.start < end and matches_prefix(f.rule, prefixes)
+                            for start, end, prefixes in found.disabled)
+            ]
+        return kept
+
+    def _grammar_findings(self, text, working, offsets, lines, protected, found, warnings) -> list[Finding]:
         """Grammar issues outside protected spans and away from what a rule already reports."""
         try:
             issues = self.grammar.check(working)
@@ -119,7 +158,6 @@ class Engine:
             self._grammar_failure = str(exc)
             warnings.append(f"grammar checking off: {exc}")
             return []
-        protected = protected_spans(working)
         # A boilerplate finding marks a whole block for deletion, not a correction of its words.
         taken = Intervals([
             (f.start, f.end) for f in found if f.source is Source.RULES and f.category != "boilerplate"
@@ -134,8 +172,6 @@ class Engine:
             if taken.overlaps(start, max(end, start + 1)):
                 continue
             rule_id = f"grammar.{self.grammar.name}.{issue.rule}"
-            if not is_selected(rule_id, self.select, self.ignore):
-                continue
             line, column = lines.position(start)
             results.append(Finding(
                 rule=rule_id, source=Source.GRAMMAR, start=start, end=end, text=text[start:end],
@@ -145,15 +181,16 @@ class Engine:
             ))
         return results
 
-    def check(self, text: str) -> list[Finding]:
-        return list(self.analyze(text).findings)
+    def check(self, text: str, *, kind: str = "text", skip: Iterable[str] = ()) -> list[Finding]:
+        return list(self.analyze(text, kind=kind, skip=skip).findings)
 
-    def score(self, text: str) -> Score:
+    def score(self, text: str, *, kind: str = "text") -> Score:
         """How likely `text` went through a machine-translation round trip, and which pivot."""
-        return score_findings(text, self.check(text))
+        return score_findings(text, self.check(text, kind=kind))
 
     def repair(
-        self, text: str, *, unsafe: bool = False, accept: Iterable[str] = (), preview: bool = False
+        self, text: str, *, unsafe: bool = False, accept: Iterable[str] = (), preview: bool = False,
+        kind: str = "text", skip: Iterable[str] = (),
     ) -> Repair:
         """Apply safe fixes (and unsafe ones when asked) until the text stops changing.
 
@@ -161,6 +198,7 @@ class Engine:
         applies every fix, suggestions included, to show what accepting them all would give.
         """
         accepted = tuple(accept)
+        skipped = tuple(skip)
 
         def wanted(finding: Finding) -> bool:
             if finding.replacement is None:
@@ -173,15 +211,31 @@ class Engine:
 
         current, applied = text, []
         for _ in range(MAX_PASSES):
-            findings = self.check(current)
+            findings = self.check(current, kind=kind, skip=skipped)
             chosen = [f for f in findings if wanted(f)]
             if not chosen:
                 return Repair(current, tuple(applied), tuple(findings))
             current, done = apply_findings(current, chosen)
             applied.extend(done)
-        findings = self.check(current)
+        findings = self.check(current, kind=kind, skip=skipped)
         pending = tuple(f for f in findings if not wanted(f))
         return Repair(current, tuple(applied), pending, settled=len(pending) == len(findings))
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A word-bounded pattern for a phrase, with any run of spaces between its words."""
+    words = [regex.escape(word) for word in phrase.split()]
+    return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
+
+
+def _level_overrides(rules: Iterable[Rule], overrides: Mapping[str, FixLevel]) -> dict[str, FixLevel]:
+    """Fix level per rule id from `fix-levels`: the longest matching prefix wins."""
+    levels = {}
+    for rule in rules:
+        matching = [p for p in overrides if matches_prefix(rule.id, (p,))]
+        if matching:
+            levels[rule.id] = FixLevel(overrides[max(matching, key=len)])
+    return levels
 
 
 _default_engines: dict[tuple, Engine] = {}

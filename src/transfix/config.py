@@ -1,0 +1,141 @@
+"""Project configuration: `[tool.transfix]` in pyproject.toml, or a transfix.toml, found from the
+working directory upward. Precedence: command-line flags > configuration file > defaults.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import TransfixError
+from .model import FixLevel
+
+KEYS = {
+    "select", "ignore", "pivots", "rules", "allow", "fix-levels", "per-path-ignores", "grammar",
+    "grammar-enable", "lt-server", "unsafe", "min-fix-level", "fail-on", "type", "exclude",
+}
+
+
+class ConfigError(TransfixError):
+    pass
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None  # where it was read from; None for defaults
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    pivots: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()  # extra rule pack files or directories, relative to the config file
+    allow: tuple[str, ...] = ()  # phrases that are never flagged
+    fix_levels: dict[str, FixLevel] = field(default_factory=dict)  # rule prefix -> level
+    per_path_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> prefixes
+    grammar: str | None = None
+    grammar_enable: tuple[str, ...] = ()
+    lt_server: str | None = None
+    unsafe: bool = False
+    min_fix_level: FixLevel = FixLevel.SUGGEST
+    fail_on: FixLevel = FixLevel.SUGGEST
+    type: str | None = None
+    exclude: tuple[str, ...] = ()  # globs of paths that are never checked
+
+    def ignored_for(self, path: str) -> tuple[str, ...]:
+        """Rule prefixes switched off for this path by `per-path-ignores`."""
+        posix = Path(path).as_posix()
+        found: list[str] = []
+        for pattern, prefixes in self.per_path_ignores.items():
+            if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+                found.extend(prefixes)
+        return tuple(found)
+
+    def excluded(self, path: str) -> bool:
+        posix = Path(path).as_posix()
+        return any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(Path(path).name, p) for p in self.exclude)
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest transfix.toml, or pyproject.toml with a [tool.transfix] table, from `start` up."""
+    directory = (start or Path.cwd()).resolve()
+    for folder in (directory, *directory.parents):
+        own = folder / "transfix.toml"
+        if own.is_file():
+            return own
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "tool" in _read(pyproject) and "transfix" in _read(pyproject)["tool"]:
+            return pyproject
+    return None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    data = _read(path)
+    table = data.get("tool", {}).get("transfix") if path.name == "pyproject.toml" else data
+    where = f"{path}: [tool.transfix]" if path.name == "pyproject.toml" else str(path)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: must be a table")
+    unknown = sorted(set(table) - KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(KEYS))})")
+    base = path.parent
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: `{key}` must be a list of strings")
+        return tuple(value)
+
+    def level(key: str, value: Any) -> FixLevel:
+        try:
+            return FixLevel(value)
+        except ValueError:
+            raise ConfigError(f"{where}: `{key}` must be safe, unsafe or suggest, not {value!r}") from None
+
+    fix_levels = table.get("fix-levels", {})
+    per_path = table.get("per-path-ignores", {})
+    if not isinstance(fix_levels, dict) or not isinstance(per_path, dict):
+        raise ConfigError(f"{where}: `fix-levels` and `per-path-ignores` must be tables")
+    ignores: dict[str, tuple[str, ...]] = {}
+    for pattern, prefixes in per_path.items():
+        if isinstance(prefixes, str):
+            prefixes = [prefixes]
+        if not isinstance(prefixes, list) or not all(isinstance(p, str) for p in prefixes):
+            raise ConfigError(f"{where}: per-path-ignores.{pattern!r} must be a list of rule prefixes")
+        ignores[pattern] = tuple(prefixes)
+    for key in ("grammar", "lt-server", "type"):
+        if key in table and not isinstance(table[key], str):
+            raise ConfigError(f"{where}: `{key}` must be a string")
+    if "unsafe" in table and not isinstance(table["unsafe"], bool):
+        raise ConfigError(f"{where}: `unsafe` must be true or false")
+    return Config(
+        path=str(path),
+        select=strings("select"),
+        ignore=strings("ignore"),
+        pivots=strings("pivots"),
+        rules=tuple(str((base / r).resolve()) for r in strings("rules")),
+        allow=strings("allow"),
+        fix_levels={prefix: level(f"fix-levels.{prefix}", value) for prefix, value in fix_levels.items()},
+        per_path_ignores=ignores,
+        grammar=table.get("grammar"),
+        grammar_enable=strings("grammar-enable"),
+        lt_server=table.get("lt-server"),
+        unsafe=table.get("unsafe", False),
+        min_fix_level=level("min-fix-level", table.get("min-fix-level", "suggest")),
+        fail_on=level("fail-on", table.get("fail-on", "suggest")),
+        type=table.get("type"),
+        exclude=strings("exclude"),
+    )
