@@ -1,6 +1,7 @@
 """The `transfix` command: parse arguments, call the library, print, exit with a clear code.
 
-Exit codes: 0 nothing found, 1 findings (check), 2 usage or input errors.
+Exit codes: 0 nothing found, 1 findings (check, diff) or files changed (fix --exit-non-zero-on-fix),
+2 usage or input errors. Settings come from flags, then the configuration file, then defaults.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import json
 import os
 import shlex
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, List, Optional
 
@@ -19,13 +21,15 @@ from rich.text import Text
 
 from . import __version__
 from .backends import GrammarOptions, build_grammar, options_from_env
+from .config import Config, find_config, load_config
 from .engine import Engine
 from .errors import TransfixError
 from .loader import default_rules_dir, load_rules, pack_files
 from .model import FixLevel
 from .report import FileReport, text_lines, unified_diff
 from .selftest import check_examples
-from .textio import Document, read_document, write_atomic
+from .textio import BinaryFileError, Document, read_document, write_atomic
+from .walk import iter_files
 
 app = typer.Typer(
     name="transfix",
@@ -54,6 +58,25 @@ class ScoreFormat(str, enum.Enum):
     json = "json"
 
 
+class GrammarMode(str, enum.Enum):
+    auto = "auto"
+    harper = "harper"
+    languagetool = "languagetool"
+    off = "off"
+
+
+class Level(str, enum.Enum):
+    safe = "safe"
+    unsafe = "unsafe"
+    suggest = "suggest"
+
+
+class DocType(str, enum.Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+
+
 def _stdout() -> Console:
     return Console(highlight=False, soft_wrap=True)
 
@@ -70,22 +93,15 @@ def _split(values: Optional[List[str]]) -> tuple[str, ...]:
     return tuple(item.strip() for value in values or [] for item in value.split(",") if item.strip())
 
 
-PathsArg = typer.Argument(..., help="Files to read; - for standard input.")
+PathsArg = typer.Argument(..., help="Files or directories to read; - for standard input.")
+ConfigOpt = typer.Option(None, "--config", help="Configuration file (default: the nearest transfix.toml or pyproject.toml with [tool.transfix]).")
+NoConfigOpt = typer.Option(False, "--no-config", help="Ignore configuration files.")
 SelectOpt = typer.Option(None, "--select", help="Only rules whose id starts with these prefixes (comma-separated).")
 IgnoreOpt = typer.Option(None, "--ignore", help="Skip rules whose id starts with these prefixes.")
 PivotOpt = typer.Option(None, "--pivot", help="Only packs for these pivot languages, e.g. fr,de.")
 RulesOpt = typer.Option(None, "--rules", help="Extra rule pack files or directories.")
 EncodingOpt = typer.Option(None, "--encoding", help="Read input in this encoding instead of detecting it.")
-
-
-class GrammarMode(str, enum.Enum):
-    auto = "auto"
-    harper = "harper"
-    languagetool = "languagetool"
-    off = "off"
-
-
-GrammarOpt = typer.Option(GrammarMode.auto, "--grammar", help="Grammar checker: auto (LanguageTool when configured, else Harper), harper, languagetool or off.")
+TypeOpt = typer.Option(None, "--type", help="Document type: text, markdown or html (default: by file extension).")
 LtServerOpt = typer.Option(None, "--lt-server", help="URL of a LanguageTool server you run (or TRANSFIX_LT_SERVER).")
 LtPathOpt = typer.Option(None, "--lt-path", help="A local LanguageTool directory (LTP_PATH layout) that transfix starts and stops.")
 LtDownloadOpt = typer.Option(False, "--lt-download", help="Download LanguageTool on first use when the network allows.")
@@ -94,38 +110,88 @@ LtCommandOpt = typer.Option(None, "--lt-command", help="A command that starts a 
 GrammarEnableOpt = typer.Option(None, "--grammar-enable", help="Grammar rules that are off by default to turn on (e.g. LongSentences).")
 
 
-def _grammar_options(grammar, lt_server, lt_path, lt_download, lt_public, lt_command, grammar_enable) -> GrammarOptions:
-    return options_from_env(GrammarOptions(
-        mode=grammar.value, lt_server=lt_server, lt_path=lt_path, lt_download=lt_download,
+def _grammar_help(default: str) -> typer.Option:
+    return typer.Option(None, "--grammar", help=f"Grammar checker: auto (LanguageTool when configured, else Harper), harper, languagetool or off (default here: {default}).")
+
+
+_MARKUP_SUFFIXES = {".md", ".markdown", ".mdx", ".html", ".htm", ".xhtml"}
+
+
+@dataclass
+class Session:
+    """What one command run needs: the merged settings, a compiled engine, and error bookkeeping."""
+
+    config: Config
+    engine: Engine
+    encoding: Optional[str]
+    doc_type: Optional[str]
+    errors: list[str] = field(default_factory=list)
+
+    def documents(self, paths: List[str]) -> Iterator[Document]:
+        for path in iter_files(paths, self.config.excluded):
+            named = path in paths
+            try:
+                yield read_document(path, self.encoding)
+            except BinaryFileError as exc:
+                if named:  # a binary file the user named is an error; one met in a walk is skipped
+                    self.fail(str(exc))
+                else:
+                    _error(f"note: {exc}")
+            except TransfixError as exc:
+                self.fail(str(exc))
+
+    def fail(self, message: str) -> None:
+        self.errors.append(message)
+        _error(message)
+
+    def kind(self, document: Document) -> str:
+        if self.doc_type is None and Path(document.path).suffix.lower() not in _MARKUP_SUFFIXES:
+            return "text"
+        from .markup import kind_for
+
+        return kind_for(document.path, self.doc_type)
+
+    def skip(self, document: Document) -> tuple[str, ...]:
+        return self.config.ignored_for(document.path)
+
+    def close(self) -> None:
+        if self.engine.grammar is not None:
+            self.engine.grammar.close()
+
+
+def _config(config_path: Optional[Path], no_config: bool) -> Config:
+    if no_config:
+        return Config()
+    if config_path is not None and not config_path.is_file():
+        raise TransfixError(f"{config_path}: no such configuration file")
+    return load_config(config_path or find_config())
+
+
+def _session(
+    config_path: Optional[Path], no_config: bool, select, ignore, pivot, rules, encoding, doc_type,
+    grammar: Optional[GrammarMode] = None, grammar_default: str = "off", lt_server: Optional[str] = None,
+    lt_path: Optional[str] = None, lt_download: bool = False, lt_public: bool = False,
+    lt_command: Optional[str] = None, grammar_enable=None,
+) -> Session:
+    """Flags win over the configuration file, which wins over defaults."""
+    config = _config(config_path, no_config)
+    mode = grammar.value if grammar is not None else (config.grammar or grammar_default)
+    options = options_from_env(GrammarOptions(
+        mode=mode, lt_server=lt_server or config.lt_server, lt_path=lt_path, lt_download=lt_download,
         lt_public=lt_public, lt_command=tuple(shlex.split(lt_command)) if lt_command else (),
-        enable=frozenset(_split(grammar_enable)),
+        enable=frozenset(_split(grammar_enable) or config.grammar_enable),
     ))
-
-
-def _engine(select, ignore, pivot, rules, grammar: GrammarOptions | None = None) -> Engine:
-    checker, required = None, False
-    if grammar is not None:
-        checker, required, warnings = build_grammar(grammar)
-        for warning in warnings:
-            _error(f"warning: {warning}")
-    return Engine(
-        select=_split(select), ignore=_split(ignore), pivots=_split(pivot),
-        extra_rule_paths=[Path(p) for p in _split(rules)], grammar=checker, grammar_required=required,
+    checker, required, warnings = build_grammar(options)
+    for warning in warnings:
+        _error(f"warning: {warning}")
+    engine = Engine(
+        select=_split(select) or config.select, ignore=_split(ignore) or config.ignore,
+        pivots=_split(pivot) or config.pivots,
+        extra_rule_paths=[Path(p) for p in (_split(rules) or config.rules)],
+        grammar=checker, grammar_required=required, allow=config.allow, fix_levels=config.fix_levels,
     )
-
-
-def _close(engine: Engine) -> None:
-    if engine.grammar is not None:
-        engine.grammar.close()
-
-
-def _documents(paths: List[str], encoding: Optional[str], errors: list[str]) -> Iterator[Document]:
-    for path in paths:
-        try:
-            yield read_document(path, encoding)
-        except TransfixError as exc:
-            errors.append(str(exc))
-            _error(str(exc))
+    kind = doc_type.value if doc_type is not None else config.type
+    return Session(config, engine, encoding, kind)
 
 
 @app.command()
@@ -136,8 +202,13 @@ def check(
     pivot: Optional[List[str]] = PivotOpt,
     rules: Optional[List[str]] = RulesOpt,
     encoding: Optional[str] = EncodingOpt,
+    doc_type: Optional[DocType] = TypeOpt,
+    config: Optional[Path] = ConfigOpt,
+    no_config: bool = NoConfigOpt,
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text, json, jsonl, sarif, github or rdjson."),
-    grammar: GrammarMode = GrammarOpt,
+    min_fix_level: Optional[Level] = typer.Option(None, "--min-fix-level", help="Report only findings at this level or surer: safe, unsafe or suggest (all)."),
+    fail_on: Optional[Level] = typer.Option(None, "--fail-on", help="Exit 1 only for findings at this level or surer (default: suggest, i.e. any)."),
+    grammar: Optional[GrammarMode] = _grammar_help("auto"),
     lt_server: Optional[str] = LtServerOpt,
     lt_path: Optional[str] = LtPathOpt,
     lt_download: bool = LtDownloadOpt,
@@ -146,116 +217,141 @@ def check(
     grammar_enable: Optional[List[str]] = GrammarEnableOpt,
 ) -> None:
     """Report findings. Exit 0 when nothing is found, 1 when something is, 2 on errors."""
-    engine = _engine(select, ignore, pivot, rules, _grammar_options(
-        grammar, lt_server, lt_path, lt_download, lt_public, lt_command, grammar_enable))
+    session = _session(config, no_config, select, ignore, pivot, rules, encoding, doc_type, grammar, "auto",
+                       lt_server, lt_path, lt_download, lt_public, lt_command, grammar_enable)
+    shown = FixLevel(min_fix_level.value) if min_fix_level else session.config.min_fix_level
+    failing = FixLevel(fail_on.value) if fail_on else session.config.fail_on
     try:
-        _check(engine, paths, encoding, output_format)
+        reports = _check(session, paths, output_format, shown)
     finally:
-        _close(engine)
+        session.close()
+    if session.errors:
+        raise typer.Exit(EXIT_ERROR)
+    fails = any(f.fix.rank <= failing.rank for r in reports for f in r.findings)
+    raise typer.Exit(EXIT_FINDINGS if fails else EXIT_CLEAN)
 
 
-def _check(engine: Engine, paths: List[str], encoding: Optional[str], output_format: OutputFormat) -> None:
-    errors: list[str] = []
+def _check(session: Session, paths: List[str], output_format: OutputFormat, shown: FixLevel) -> list[FileReport]:
     reports = []
     console = _stdout()
-    for document in _documents(paths, encoding, errors):
-        analysis = engine.analyze(document.text)
+    for document in session.documents(paths):
+        analysis = session.engine.analyze(document.text, kind=session.kind(document), skip=session.skip(document))
         for warning in analysis.warnings:
             _error(f"warning: {warning}")
-        report = FileReport(document.path, analysis.findings, document.text)
+        findings = tuple(f for f in analysis.findings if f.fix.rank <= shown.rank)
+        report = FileReport(document.path, findings, document.text)
         reports.append(report)
         if output_format is OutputFormat.text:
             for line in text_lines(report):
-                console.print(Text(line), markup=False)
+                console.print(Text(line, style=_level_style(line) if console.is_terminal else ""), markup=False)
     if output_format is not OutputFormat.text:
         from .formats import render
 
-        rules = {rule.id: rule for rule in engine.all_rules}
+        rules = {rule.id: rule for rule in session.engine.all_rules}
         sys.stdout.write(render(output_format.value, reports, rules))
-    if errors:
-        raise typer.Exit(EXIT_ERROR)
-    raise typer.Exit(EXIT_FINDINGS if any(r.findings for r in reports) else EXIT_CLEAN)
+    return reports
+
+
+def _level_style(line: str) -> str:
+    if "[safe]" in line:
+        return "green"
+    if "[unsafe]" in line:
+        return "yellow"
+    return ""
 
 
 @app.command()
 def fix(
     paths: List[str] = PathsArg,
     write: bool = typer.Option(False, "--write", "-w", help="Rewrite files in place (atomically)."),
-    unsafe: bool = typer.Option(False, "--unsafe", help="Also apply unsafe fixes."),
+    unsafe: Optional[bool] = typer.Option(None, "--unsafe/--no-unsafe", help="Also apply unsafe fixes (default: the config's `unsafe`, else no)."),
+    exit_non_zero_on_fix: bool = typer.Option(False, "--exit-non-zero-on-fix", help="Exit 1 when a file was changed (as formatters do in pre-commit)."),
+    accept: Optional[List[str]] = typer.Option(None, "--accept", help="Also apply fixes of these rule prefixes, whatever their level (e.g. grammar.harper.AnA)."),
     select: Optional[List[str]] = SelectOpt,
     ignore: Optional[List[str]] = IgnoreOpt,
     pivot: Optional[List[str]] = PivotOpt,
     rules: Optional[List[str]] = RulesOpt,
     encoding: Optional[str] = EncodingOpt,
-    accept: Optional[List[str]] = typer.Option(None, "--accept", help="Also apply fixes of these rule prefixes, whatever their level (e.g. grammar.harper.RepeatedWords)."),
-    grammar: GrammarMode = typer.Option(GrammarMode.off, "--grammar", help="Grammar checker for --accept'ed grammar fixes: off (default), auto, harper, languagetool."),
+    doc_type: Optional[DocType] = TypeOpt,
+    config: Optional[Path] = ConfigOpt,
+    no_config: bool = NoConfigOpt,
+    grammar: Optional[GrammarMode] = _grammar_help("off"),
     lt_server: Optional[str] = LtServerOpt,
     lt_path: Optional[str] = LtPathOpt,
     lt_command: Optional[str] = LtCommandOpt,
 ) -> None:
     """Print the repaired text, or rewrite the files with --write."""
-    engine = _engine(select, ignore, pivot, rules, _grammar_options(
-        grammar, lt_server, lt_path, False, False, lt_command, None))
+    session = _session(config, no_config, select, ignore, pivot, rules, encoding, doc_type, grammar, "off",
+                       lt_server, lt_path, False, False, lt_command)
+    apply_unsafe = session.config.unsafe if unsafe is None else unsafe
     try:
-        _fix(engine, paths, encoding, write, unsafe, _split(accept))
+        changed = _fix(session, paths, write, apply_unsafe, _split(accept))
     finally:
-        _close(engine)
+        session.close()
+    if session.errors:
+        raise typer.Exit(EXIT_ERROR)
+    raise typer.Exit(EXIT_FINDINGS if exit_non_zero_on_fix and changed else EXIT_CLEAN)
 
 
-def _fix(engine: Engine, paths, encoding, write: bool, unsafe: bool, accept: tuple[str, ...]) -> None:
-    errors: list[str] = []
-    for document in _documents(paths, encoding, errors):
-        result = engine.repair(document.text, unsafe=unsafe, accept=accept)
+def _fix(session: Session, paths, write: bool, unsafe: bool, accept: tuple[str, ...]) -> int:
+    changed = 0
+    for document in session.documents(paths):
+        result = session.engine.repair(document.text, unsafe=unsafe, accept=accept,
+                                       kind=session.kind(document), skip=session.skip(document))
         if write and document.path != "<stdin>":
-            if result.changed:
+            if result.text != document.text:
                 try:
                     write_atomic(document, result.text)
                 except TransfixError as exc:
-                    errors.append(str(exc))
-                    _error(str(exc))
+                    session.fail(str(exc))
                     continue
+                changed += 1
                 _stderr().print(f"{document.path}: applied {len(result.applied)} fix(es)", markup=False)
         else:
+            changed += result.text != document.text
             sys.stdout.buffer.write(document.encode(result.text) if document.bom else result.text.encode(document.encoding))
             sys.stdout.buffer.flush()
-    raise typer.Exit(EXIT_ERROR if errors else EXIT_CLEAN)
+    return changed
 
 
 @app.command()
 def diff(
     paths: List[str] = PathsArg,
     unsafe: bool = typer.Option(False, "--unsafe", help="Include unsafe fixes."),
-    suggest: bool = typer.Option(True, "--suggest/--no-suggest", help="Include suggest-level fixes (marked in hunk headers)."),
+    suggest: bool = typer.Option(True, "--suggest/--no-suggest", help="Include suggest-level (and unsafe) fixes, marked in hunk headers."),
     select: Optional[List[str]] = SelectOpt,
     ignore: Optional[List[str]] = IgnoreOpt,
     pivot: Optional[List[str]] = PivotOpt,
     rules: Optional[List[str]] = RulesOpt,
     encoding: Optional[str] = EncodingOpt,
-    grammar: GrammarMode = typer.Option(GrammarMode.off, "--grammar", help="Also show grammar suggestions: auto, harper, languagetool (default off)."),
+    doc_type: Optional[DocType] = TypeOpt,
+    config: Optional[Path] = ConfigOpt,
+    no_config: bool = NoConfigOpt,
+    grammar: Optional[GrammarMode] = _grammar_help("off"),
     lt_server: Optional[str] = LtServerOpt,
 ) -> None:
     """Print a unified diff of the suggested fixes; each hunk header names its rules and levels."""
-    engine = _engine(select, ignore, pivot, rules, _grammar_options(
-        grammar, lt_server, None, False, False, None, None))
+    session = _session(config, no_config, select, ignore, pivot, rules, encoding, doc_type, grammar, "off", lt_server)
     try:
-        _diff(engine, paths, encoding, unsafe, suggest)
+        changed = _diff(session, paths, unsafe, suggest)
     finally:
-        _close(engine)
+        session.close()
+    raise typer.Exit(EXIT_ERROR if session.errors else (EXIT_FINDINGS if changed else EXIT_CLEAN))
 
 
-def _diff(engine: Engine, paths, encoding, unsafe: bool, suggest: bool) -> None:
-    errors: list[str] = []
+def _diff(session: Session, paths, unsafe: bool, suggest: bool) -> bool:
     levels = {FixLevel.SAFE} | ({FixLevel.UNSAFE, FixLevel.SUGGEST} if suggest else set())
     if unsafe:
         levels.add(FixLevel.UNSAFE)
     console = _stdout()
     colour = console.is_terminal
     changed = False
-    for document in _documents(paths, encoding, errors):
+    for document in session.documents(paths):
+        kind, skip = session.kind(document), session.skip(document)
         # The target is what `fix` would produce (plus suggestions when shown), so the diff
         # piped to `patch` gives exactly the output of `fix`.
-        target = engine.repair(document.text, unsafe=unsafe, preview=suggest).text
-        labels = [f for f in engine.check(document.text) if f.fix in levels]
+        target = session.engine.repair(document.text, unsafe=unsafe, preview=suggest, kind=kind, skip=skip).text
+        labels = [f for f in session.engine.check(document.text, kind=kind, skip=skip) if f.fix in levels]
         lines = unified_diff(document.path, document.text, target, labels)
         changed |= bool(lines)
         for line in lines:
@@ -263,7 +359,7 @@ def _diff(engine: Engine, paths, encoding, unsafe: bool, suggest: bool) -> None:
                 console.print(Text(line.rstrip("\n"), style=_diff_style(line)), markup=False)
             else:
                 sys.stdout.write(line)
-    raise typer.Exit(EXIT_ERROR if errors else (EXIT_FINDINGS if changed else EXIT_CLEAN))
+    return changed
 
 
 def _diff_style(line: str) -> str:
@@ -284,14 +380,16 @@ def score(
     pivot: Optional[List[str]] = PivotOpt,
     rules: Optional[List[str]] = RulesOpt,
     encoding: Optional[str] = EncodingOpt,
+    doc_type: Optional[DocType] = TypeOpt,
+    config: Optional[Path] = ConfigOpt,
+    no_config: bool = NoConfigOpt,
     output_format: ScoreFormat = typer.Option(ScoreFormat.text, "--format", help="text or json."),
 ) -> None:
     """How likely each document went through a machine-translation round trip, and which pivot."""
-    engine = _engine(None, None, pivot, rules)
-    errors: list[str] = []
+    session = _session(config, no_config, None, None, pivot, rules, encoding, doc_type)
     results = []
-    for document in _documents(paths, encoding, errors):
-        result = engine.score(document.text)
+    for document in session.documents(paths):
+        result = session.engine.score(document.text, kind=session.kind(document))
         results.append({"path": document.path, **result.to_dict()})
         if output_format is ScoreFormat.text:
             pivot_note = f", pivot {result.pivot} ({result.pivots[result.pivot]:.0%})" if result.pivot else ""
@@ -303,7 +401,7 @@ def score(
             )
     if output_format is ScoreFormat.json:
         sys.stdout.write(json.dumps({"version": 1, "files": results}, ensure_ascii=False, indent=2) + "\n")
-    raise typer.Exit(EXIT_ERROR if errors else EXIT_CLEAN)
+    raise typer.Exit(EXIT_ERROR if session.errors else EXIT_CLEAN)
 
 
 @app.command()
@@ -315,22 +413,24 @@ def report(
     pivot: Optional[List[str]] = PivotOpt,
     rules: Optional[List[str]] = RulesOpt,
     encoding: Optional[str] = EncodingOpt,
-    grammar: GrammarMode = typer.Option(GrammarMode.off, "--grammar", help="Include grammar suggestions: auto, harper, languagetool (default off)."),
+    doc_type: Optional[DocType] = TypeOpt,
+    config: Optional[Path] = ConfigOpt,
+    no_config: bool = NoConfigOpt,
+    grammar: Optional[GrammarMode] = _grammar_help("off"),
     lt_server: Optional[str] = LtServerOpt,
 ) -> None:
     """Write a self-contained HTML report to review every finding in a browser."""
     from .htmlreport import ReportEntry, render_report
 
-    engine = _engine(select, ignore, pivot, rules, _grammar_options(
-        grammar, lt_server, None, False, False, None, None))
-    errors: list[str] = []
+    session = _session(config, no_config, select, ignore, pivot, rules, encoding, doc_type, grammar, "off", lt_server)
     entries = []
     try:
-        for document in _documents(paths, encoding, errors):
-            findings = engine.check(document.text)
-            entries.append(ReportEntry(document, tuple(findings), engine.score(document.text)))
+        for document in session.documents(paths):
+            kind = session.kind(document)
+            findings = session.engine.check(document.text, kind=kind, skip=session.skip(document))
+            entries.append(ReportEntry(document, tuple(findings), session.engine.score(document.text, kind=kind)))
     finally:
-        _close(engine)
+        session.close()
     html = render_report(entries)
     try:
         output.write_text(html, encoding="utf-8")
@@ -339,7 +439,7 @@ def report(
         raise typer.Exit(EXIT_ERROR)
     total = sum(len(entry.findings) for entry in entries)
     _stderr().print(f"{output}: {total} finding(s) in {len(entries)} file(s)", markup=False)
-    raise typer.Exit(EXIT_ERROR if errors else EXIT_CLEAN)
+    raise typer.Exit(EXIT_ERROR if session.errors else EXIT_CLEAN)
 
 
 @app.command()
@@ -351,6 +451,9 @@ def review(
     pivot: Optional[List[str]] = PivotOpt,
     rules: Optional[List[str]] = RulesOpt,
     encoding: Optional[str] = EncodingOpt,
+    doc_type: Optional[DocType] = TypeOpt,
+    config: Optional[Path] = ConfigOpt,
+    no_config: bool = NoConfigOpt,
 ) -> None:
     """Review findings one at a time (y/n/e/a/s/q), then write the file atomically."""
     from .decisions import apply_decisions_text, decisions_document
@@ -359,9 +462,9 @@ def review(
     if path == "-":
         _error("review needs a file (standard input carries the answers)")
         raise typer.Exit(EXIT_ERROR)
-    engine = _engine(select, ignore, pivot, rules)
+    session = _session(config, no_config, select, ignore, pivot, rules, encoding, doc_type)
     document = read_document(path, encoding)
-    findings = engine.check(document.text)
+    findings = session.engine.check(document.text, kind=session.kind(document), skip=session.skip(document))
     interactive = sys.stdin.isatty()
 
     def ask(kind: str) -> Optional[str]:

@@ -184,6 +184,7 @@
   var current = 0;         // index of the file shown
   var selected = null;     // the selected finding
   var restored = null;
+  var summaryOpen = true;
   var filters = { levels: {}, categories: {} };
   LEVELS.forEach(function (l) { filters.levels[l] = true; });
   files.forEach(function (file) { file.findings.forEach(function (f) { filters.categories[f.category] = true; }); });
@@ -627,7 +628,13 @@
     append(app, h("header", { class: "doc-head" },
       h("h1", null, file.path),
       h("p", { class: "muted" }, plural(file.findings.length, "finding") + " \u00B7 " + file.encoding + " \u00B7 sha256 " + file.sha256.slice(0, 12) + "\u2026")));
-    append(app, h("div", { class: "summary" }, renderScore(file), renderCounts(file), renderDecisionsCard(file)));
+    var box = h("details", { class: "summary-box", open: summaryOpen,
+      ontoggle: function () { summaryOpen = box.open; } },
+      h("summary", null, h("span", { class: "summary-title" }, "Summary"), " ",
+        h("span", { class: "muted" }, file.score.probability.toFixed(2) + " " + file.score.verdict +
+          (file.score.pivot ? ", pivot " + language(file.score.pivot) : "") + " \u00B7 " + plural(file.findings.length, "finding"))),
+      h("div", { class: "summary" }, renderScore(file), renderCounts(file), renderDecisionsCard(file)));
+    append(app, box);
     append(app, renderFilters(file));
     docText = renderText(file);
     detailEl = h("aside", { class: "detail", id: "detail", "aria-label": "Selected finding" });
@@ -835,6 +842,11 @@
     document.getElementById("toggle-preview").setAttribute("aria-pressed", on ? "true" : "false");
     toast(on ? "Preview: the text as it reads with the accepted changes." : "Showing every proposed change.");
   }
+
+  window.addEventListener("beforeprint", function () {
+    var box = document.querySelector(".summary-box");
+    if (box) box.open = true;
+  });
 
   document.getElementById("open-help").addEventListener("click", openHelp);
   document.getElementById("close-help").addEventListener("click", closeHelp);

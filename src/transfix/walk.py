@@ -1,0 +1,80 @@
+"""Turn the paths on a command line into the files to check.
+
+Directories are walked in a stable order; `.gitignore` files (read with pathspec, the library
+git-aware tools use), hidden directories and the configuration's `exclude` globs are honoured;
+symbolic links are not followed out of the tree.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pathspec
+
+TEXT_SUFFIXES = {
+    ".txt", ".md", ".markdown", ".mdx", ".rst", ".html", ".htm", ".xhtml", ".text", ".adoc", "",
+}
+
+
+def iter_files(paths: list[str], excluded: Callable[[str], bool] = lambda _: False,
+               suffixes: set[str] | None = TEXT_SUFFIXES) -> Iterator[str]:
+    """Files named on the command line, and the text files under the directories named there."""
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            if not excluded(path):
+                yield path
+            continue
+        yield from _walk(Path(path), excluded, suffixes)
+
+
+def _walk(root: Path, excluded: Callable[[str], bool], suffixes: set[str] | None) -> Iterator[str]:
+    real_root = root.resolve()
+    specs: list[tuple[Path, pathspec.PathSpec]] = []
+    for directory, subdirectories, files in os.walk(root):
+        here = Path(directory)
+        ignore_file = here / ".gitignore"
+        if ignore_file.is_file():
+            try:
+                lines = ignore_file.read_text(encoding="utf-8", errors="replace").splitlines()
+                specs.append((here, pathspec.PathSpec.from_lines("gitwildmatch", lines)))
+            except OSError:
+                pass
+
+        def ignored(path: Path, is_dir: bool) -> bool:
+            for base, spec in specs:
+                try:
+                    relative = path.relative_to(base).as_posix()
+                except ValueError:
+                    continue
+                if spec.match_file(relative + ("/" if is_dir else "")):
+                    return True
+            return excluded(str(path))
+
+        kept = []
+        for name in sorted(subdirectories):
+            child = here / name
+            if name.startswith(".") or ignored(child, True):
+                continue
+            if child.is_symlink() and not _inside(child, real_root):
+                continue
+            kept.append(name)
+        subdirectories[:] = kept
+        for name in sorted(files):
+            child = here / name
+            if name.startswith(".") or ignored(child, False):
+                continue
+            if suffixes is not None and child.suffix.lower() not in suffixes:
+                continue
+            if child.is_symlink() and not _inside(child, real_root):
+                continue
+            yield str(child)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+        return True
+    except (ValueError, OSError):
+        return False
