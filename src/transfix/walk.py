@@ -31,14 +31,14 @@ def iter_files(paths: list[str], excluded: Callable[[str], bool] = lambda _: Fal
 
 def _walk(root: Path, excluded: Callable[[str], bool], suffixes: set[str] | None) -> Iterator[str]:
     real_root = root.resolve()
-    specs: list[tuple[Path, pathspec.PathSpec]] = []
+    specs: list[tuple[Path, pathspec.GitIgnoreSpec]] = []
     for directory, subdirectories, files in os.walk(root):
         here = Path(directory)
         ignore_file = here / ".gitignore"
         if ignore_file.is_file():
             try:
                 lines = ignore_file.read_text(encoding="utf-8", errors="replace").splitlines()
-                specs.append((here, pathspec.PathSpec.from_lines("gitwildmatch", lines)))
+                specs.append((here, pathspec.GitIgnoreSpec.from_lines(lines)))
             except OSError:
                 pass
 
