@@ -97,7 +97,8 @@ def test_bad_input_gives_one_line_and_no_traceback(tmp_path):
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     invalid = tmp_path / "latin1.txt"
     invalid.write_bytes("café".encode("latin-1"))
-    for path, expected in ((binary, "binary file"), (invalid, "not valid utf-8 at byte 3"), (tmp_path, "is a directory")):
+    missing = tmp_path / "missing.txt"
+    for path, expected in ((binary, "binary file"), (invalid, "not valid utf-8 at byte 3"), (missing, "no such file")):
         before = path.read_bytes() if path.is_file() else None
         result = run("fix", "--write", str(path))
         assert result.returncode == 2
