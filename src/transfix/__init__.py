@@ -28,11 +28,13 @@ def check(text: str, *, select: Iterable[str] = (), ignore: Iterable[str] = (),
     return shared_engine(select=tuple(select), ignore=tuple(ignore), pivots=tuple(pivots)).check(text)
 
 
-def repair(text: str, *, unsafe: bool = False, select: Iterable[str] = (),
-           ignore: Iterable[str] = (), pivots: Iterable[str] = ()) -> Repair:
-    """Apply safe fixes (and unsafe ones when asked); the rest come back as `pending`."""
+def repair(text: str, *, unsafe: bool = False, strip_boilerplate: bool = False,
+           select: Iterable[str] = (), ignore: Iterable[str] = (), pivots: Iterable[str] = ()) -> Repair:
+    """Apply safe fixes (and unsafe ones when asked); the rest come back as `pending`.
+
+    `strip_boilerplate` also deletes scraped page boilerplate and lists it in `applied`."""
     engine = shared_engine(select=tuple(select), ignore=tuple(ignore), pivots=tuple(pivots))
-    return engine.repair(text, unsafe=unsafe)
+    return engine.repair(text, unsafe=unsafe, strip_boilerplate=strip_boilerplate)
 
 
 def score(text: str, *, pivots: Iterable[str] = ()) -> Score:

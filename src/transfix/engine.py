@@ -190,12 +190,14 @@ class Engine:
 
     def repair(
         self, text: str, *, unsafe: bool = False, accept: Iterable[str] = (), preview: bool = False,
-        kind: str = "text", skip: Iterable[str] = (),
+        kind: str = "text", skip: Iterable[str] = (), strip_boilerplate: bool = False,
     ) -> Repair:
         """Apply safe fixes (and unsafe ones when asked) until the text stops changing.
 
         `accept` lists rule-id prefixes whose fixes are applied whatever their level; `preview`
-        applies every fix, suggestions included, to show what accepting them all would give.
+        applies every fix, suggestions included, to show what accepting them all would give;
+        `strip_boilerplate` deletes page boilerplate (donation appeals, gallery captions, ...),
+        which is otherwise only suggested. What was removed is in `applied`.
         """
         accepted = tuple(accept)
         skipped = tuple(skip)
@@ -203,7 +205,7 @@ class Engine:
         def wanted(finding: Finding) -> bool:
             if finding.replacement is None:
                 return False
-            if preview:
+            if preview or (strip_boilerplate and finding.category == "boilerplate"):
                 return True
             if accepted and matches_prefix(finding.rule, accepted):
                 return True
