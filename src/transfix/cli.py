@@ -11,6 +11,8 @@ import json
 import os
 import shlex
 import sys
+import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, List, Optional
@@ -29,6 +31,7 @@ from .model import FixLevel
 from .report import FileReport, text_lines, unified_diff
 from .selftest import check_examples
 from .textio import BinaryFileError, Document, read_document, write_atomic
+from .runner import FileResult, RunSpec, run as run_files
 from .walk import iter_files
 
 app = typer.Typer(
@@ -126,6 +129,38 @@ class Session:
     encoding: Optional[str]
     doc_type: Optional[str]
     errors: list[str] = field(default_factory=list)
+    engine_options: dict = field(default_factory=dict)
+    grammar: Optional[GrammarOptions] = None
+
+    def spec(self, **task) -> RunSpec:
+        return RunSpec(self.engine_options, self.grammar or GrammarOptions(mode="off"), self.config,
+                       self.encoding, self.doc_type, **task)
+
+    def run(self, paths: List[str], jobs: Optional[int], **task) -> Iterator[FileResult]:
+        """Results per file, in order, with a progress bar on a terminal; errors are recorded."""
+        items = [(path, path in paths) for path in iter_files(paths, self.config.excluded)]
+        workers = min(jobs or os.cpu_count() or 1, len(items)) or 1
+        progress = None
+        if sys.stderr.isatty() and len(items) > 1:
+            from rich.progress import Progress
+
+            progress = Progress(console=_stderr(), transient=True)
+            progress.start()
+            bar = progress.add_task("transfix", total=len(items))
+        try:
+            for result in run_files(self.spec(**task), items, workers, engine=self.engine):
+                if result.error:
+                    self.fail(result.error)
+                elif result.note:
+                    _error(f"note: {result.note}")
+                for warning in result.warnings:
+                    _error(f"warning: {warning}")
+                if progress is not None:
+                    progress.advance(bar)
+                yield result
+        finally:
+            if progress is not None:
+                progress.stop()
 
     def documents(self, paths: List[str]) -> Iterator[Document]:
         for path in iter_files(paths, self.config.excluded):
@@ -184,14 +219,15 @@ def _session(
     checker, required, warnings = build_grammar(options)
     for warning in warnings:
         _error(f"warning: {warning}")
-    engine = Engine(
+    engine_options = dict(
         select=_split(select) or config.select, ignore=_split(ignore) or config.ignore,
         pivots=_split(pivot) or config.pivots,
         extra_rule_paths=[Path(p) for p in (_split(rules) or config.rules)],
-        grammar=checker, grammar_required=required, allow=config.allow, fix_levels=config.fix_levels,
+        allow=config.allow, fix_levels=config.fix_levels,
     )
+    engine = Engine(**engine_options, grammar=checker, grammar_required=required)
     kind = doc_type.value if doc_type is not None else config.type
-    return Session(config, engine, encoding, kind)
+    return Session(config, engine, encoding, kind, engine_options=engine_options, grammar=options)
 
 
 @app.command()
@@ -215,6 +251,7 @@ def check(
     lt_public: bool = LtPublicOpt,
     lt_command: Optional[str] = LtCommandOpt,
     grammar_enable: Optional[List[str]] = GrammarEnableOpt,
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores)."),
 ) -> None:
     """Report findings. Exit 0 when nothing is found, 1 when something is, 2 on errors."""
     session = _session(config, no_config, select, ignore, pivot, rules, encoding, doc_type, grammar, "auto",
@@ -222,7 +259,7 @@ def check(
     shown = FixLevel(min_fix_level.value) if min_fix_level else session.config.min_fix_level
     failing = FixLevel(fail_on.value) if fail_on else session.config.fail_on
     try:
-        reports = _check(session, paths, output_format, shown)
+        reports = _check(session, paths, output_format, shown, jobs)
     finally:
         session.close()
     if session.errors:
@@ -231,15 +268,15 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if fails else EXIT_CLEAN)
 
 
-def _check(session: Session, paths: List[str], output_format: OutputFormat, shown: FixLevel) -> list[FileReport]:
+def _check(session: Session, paths: List[str], output_format: OutputFormat, shown: FixLevel,
+           jobs: Optional[int]) -> list[FileReport]:
     reports = []
     console = _stdout()
-    for document in session.documents(paths):
-        analysis = session.engine.analyze(document.text, kind=session.kind(document), skip=session.skip(document))
-        for warning in analysis.warnings:
-            _error(f"warning: {warning}")
-        findings = tuple(f for f in analysis.findings if f.fix.rank <= shown.rank)
-        report = FileReport(document.path, findings, document.text)
+    started = time.perf_counter()
+    for result in session.run(paths, jobs, mode="check", min_level=shown):
+        if result.error or result.note:
+            continue
+        report = FileReport(result.path, result.findings, result.text if output_format is not OutputFormat.text else "")
         reports.append(report)
         if output_format is OutputFormat.text:
             for line in text_lines(report):
@@ -249,7 +286,24 @@ def _check(session: Session, paths: List[str], output_format: OutputFormat, show
 
         rules = {rule.id: rule for rule in session.engine.all_rules}
         sys.stdout.write(render(output_format.value, reports, rules))
+    if len(reports) > 1:
+        counts: Counter = Counter(f.category for r in reports for f in r.findings)
+        _summary(len(reports), counts, "findings", time.perf_counter() - started)
     return reports
+
+
+def _summary(files: int, counts: Counter, what: str, seconds: float) -> None:
+    """A closing table on standard error: files, counts by category, time."""
+    from rich.table import Table
+
+    table = Table(title=f"transfix: {files} file(s), {sum(counts.values())} {what}, {seconds:.1f}s",
+                  box=None, title_justify="left")
+    table.add_column("category")
+    table.add_column(what, justify="right")
+    for category, count in counts.most_common():
+        table.add_row(category, str(count))
+    console = _stderr() if sys.stderr.isatty() else Console(stderr=True, width=100, highlight=False)
+    console.print(table)
 
 
 def _level_style(line: str) -> str:
@@ -279,13 +333,19 @@ def fix(
     lt_server: Optional[str] = LtServerOpt,
     lt_path: Optional[str] = LtPathOpt,
     lt_command: Optional[str] = LtCommandOpt,
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    jsonl: bool = typer.Option(False, "--jsonl", help="Input is JSON Lines: repair one field of each record, keep the others, add findings and score."),
+    text_field: str = typer.Option("text", "--field", help="With --jsonl: the field that holds the text."),
 ) -> None:
     """Print the repaired text, or rewrite the files with --write."""
     session = _session(config, no_config, select, ignore, pivot, rules, encoding, doc_type, grammar, "off",
                        lt_server, lt_path, False, False, lt_command)
     apply_unsafe = session.config.unsafe if unsafe is None else unsafe
     try:
-        changed = _fix(session, paths, write, apply_unsafe, _split(accept))
+        if jsonl:
+            changed = _fix_jsonl(session, paths, text_field, apply_unsafe, _split(accept))
+        else:
+            changed = _fix(session, paths, write, apply_unsafe, _split(accept), jobs)
     finally:
         session.close()
     if session.errors:
@@ -293,24 +353,56 @@ def fix(
     raise typer.Exit(EXIT_FINDINGS if exit_non_zero_on_fix and changed else EXIT_CLEAN)
 
 
-def _fix(session: Session, paths, write: bool, unsafe: bool, accept: tuple[str, ...]) -> int:
-    changed = 0
-    for document in session.documents(paths):
-        result = session.engine.repair(document.text, unsafe=unsafe, accept=accept,
-                                       kind=session.kind(document), skip=session.skip(document))
-        if write and document.path != "<stdin>":
-            if result.text != document.text:
-                try:
-                    write_atomic(document, result.text)
-                except TransfixError as exc:
-                    session.fail(str(exc))
-                    continue
-                changed += 1
-                _stderr().print(f"{document.path}: applied {len(result.applied)} fix(es)", markup=False)
-        else:
-            changed += result.text != document.text
-            sys.stdout.buffer.write(document.encode(result.text) if document.bom else result.text.encode(document.encoding))
+def _fix(session: Session, paths, write: bool, unsafe: bool, accept: tuple[str, ...], jobs: Optional[int]) -> int:
+    changed, files, applied = 0, 0, Counter()
+    started = time.perf_counter()
+    for result in session.run(paths, jobs, mode="fix", write=write, unsafe=unsafe, accept=accept):
+        if result.error or result.note:
+            continue
+        files += 1
+        changed += result.changed
+        applied.update(result.categories)
+        if result.output is not None:
+            sys.stdout.buffer.write(result.output)
             sys.stdout.buffer.flush()
+        elif result.changed:
+            _stderr().print(f"{result.path}: applied {result.applied} fix(es)", markup=False)
+    if write and files > 1:
+        _summary(files, applied, "fixes applied", time.perf_counter() - started)
+    return changed
+
+
+def _fix_jsonl(session: Session, paths, field_name: str, unsafe: bool, accept: tuple[str, ...]) -> int:
+    """JSON Lines in, JSON Lines out: every other field is kept; findings and score are added."""
+    changed = 0
+    for path in paths:
+        stream = sys.stdin.buffer if path == "-" else None
+        try:
+            handle = stream or open(path, "rb")
+        except OSError as exc:
+            session.fail(f"{path}: cannot read ({exc.strerror or exc})")
+            continue
+        with handle:
+            for number, raw in enumerate(handle, 1):
+                if not raw.strip():
+                    continue
+                try:
+                    record = json.loads(raw)
+                    text = record[field_name]
+                    if not isinstance(text, str):
+                        raise TypeError
+                except (ValueError, KeyError, TypeError):
+                    session.fail(f"{path}:{number}: not a JSON object with a string field {field_name!r}")
+                    continue
+                result = session.engine.repair(text, unsafe=unsafe, accept=accept)
+                changed += result.text != text
+                record[field_name] = result.text
+                record["transfix"] = {
+                    "applied": [f.to_dict() for f in result.applied],
+                    "pending": [f.to_dict() for f in result.pending],
+                    "score": session.engine.score(text).to_dict(),
+                }
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     return changed
 
 
