@@ -103,7 +103,7 @@ SelectOpt = typer.Option(None, "--select", help="Only rules whose id starts with
 IgnoreOpt = typer.Option(None, "--ignore", help="Skip rules whose id starts with these prefixes.")
 PivotOpt = typer.Option(None, "--pivot", help="Only packs for these pivot languages, e.g. fr,de.")
 RulesOpt = typer.Option(None, "--rules", help="Extra rule pack files or directories.")
-EncodingOpt = typer.Option(None, "--encoding", help="Read input in this encoding instead of detecting it.")
+EncodingOpt = typer.Option(None, "--encoding", help="Read input in this encoding, or auto to detect it (default: BOM, else UTF-8)." )
 TypeOpt = typer.Option(None, "--type", help="Document type: text, markdown or html (default: by file extension).")
 LtServerOpt = typer.Option(None, "--lt-server", help="URL of a LanguageTool server you run (or TRANSFIX_LT_SERVER).")
 LtPathOpt = typer.Option(None, "--lt-path", help="A local LanguageTool directory (LTP_PATH layout) that transfix starts and stops.")

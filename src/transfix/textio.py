@@ -37,15 +37,34 @@ class BinaryFileError(InputError):
     pass
 
 
+def detect_encoding(raw: bytes) -> str | None:
+    """charset-normalizer's best guess for bytes that are not UTF-8, or None."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:256 * 1024]).best()
+    return best.encoding if best is not None else None
+
+
 def decode(raw: bytes, path: str, encoding: str | None = None) -> Document:
-    """Decode strictly: a byte we cannot read is an error, never a silent replacement."""
+    """Decode strictly: a byte we cannot read is an error, never a silent replacement.
+
+    `encoding="auto"` detects the encoding (a BOM wins, then UTF-8, then charset-normalizer).
+    """
     bom = b""
-    chosen = encoding
+    chosen = None if encoding == "auto" else encoding
     if chosen is None:
         for mark, name in _BOMS:
             if raw.startswith(mark):
                 bom, chosen = mark, name
                 break
+    if chosen is None and encoding == "auto":
+        try:
+            raw.decode("utf-8")
+            chosen = "utf-8"
+        except UnicodeDecodeError:
+            chosen = detect_encoding(raw)
+            if chosen is None:
+                raise BinaryFileError(f"{path}: binary file (no text encoding fits); skipped") from None
     if chosen is None:
         if b"\x00" in raw[:8192]:
             raise BinaryFileError(f"{path}: binary file (contains NUL bytes); skipped")
@@ -54,10 +73,9 @@ def decode(raw: bytes, path: str, encoding: str | None = None) -> Document:
     try:
         text = body.decode(chosen)
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: not valid {chosen} at byte {exc.start + len(bom)}; "
-            "pass --encoding to read it as another encoding"
-        ) from None
+        guess = detect_encoding(body) if chosen == "utf-8" else None
+        hint = f"it looks like {guess}: pass --encoding {guess} (or auto)" if guess else "pass --encoding"
+        raise InputError(f"{path}: not valid {chosen} at byte {exc.start + len(bom)}; {hint}") from None
     except LookupError:
         raise InputError(f"{path}: unknown encoding {chosen!r}") from None
     return Document(path=path, text=text, encoding=chosen, bom=bom, raw=raw)
