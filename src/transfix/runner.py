@@ -8,6 +8,7 @@ repaired bytes when they go to standard output.
 
 from __future__ import annotations
 
+import io
 import multiprocessing
 import os
 from collections import Counter
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from .backends import GrammarOptions, build_grammar
+from .bigfile import check_large, fix_large, is_large
 from .config import Config
 from .engine import Engine
 from .errors import TransfixError
@@ -69,6 +71,8 @@ def build_engine(spec: RunSpec) -> tuple[Engine, list[str]]:
 
 
 def process(engine: Engine, spec: RunSpec, path: str, named: bool) -> FileResult:
+    if is_large(path):
+        return _process_large(engine, spec, path, named)
     result = FileResult(path)
     try:
         document = read_document(path, spec.encoding)
@@ -103,6 +107,35 @@ def process(engine: Engine, spec: RunSpec, path: str, named: bool) -> FileResult
                 result.error = str(exc)
     else:
         result.output = document.encode(repaired.text)
+    return result
+
+
+def _process_large(engine: Engine, spec: RunSpec, path: str, named: bool) -> FileResult:
+    """Files past LARGE_FILE_BYTES are read and written in chunks, with bounded memory."""
+    result = FileResult(path)
+    kind = kind_for_path(path, spec.doc_type)
+    skip = spec.config.ignored_for(path)
+    try:
+        if spec.mode == "check":
+            findings, warnings = check_large(engine, path, spec.encoding, kind, skip)
+            result.findings = tuple(f for f in findings if f.fix.rank <= spec.min_level.rank)
+            result.warnings = tuple(warnings)
+            result.categories = Counter(f.category for f in result.findings)
+        else:
+            buffer = io.BytesIO() if not spec.write else None
+            result.applied, result.changed, categories = fix_large(
+                engine, path, spec.encoding, kind, skip, unsafe=spec.unsafe, accept=spec.accept,
+                write=spec.write, out=buffer)
+            result.categories = Counter(categories)
+            if buffer is not None:
+                result.output = buffer.getvalue()
+    except BinaryFileError as exc:
+        if named:
+            result.error = str(exc)
+        else:
+            result.note = str(exc)
+    except TransfixError as exc:
+        result.error = str(exc)
     return result
 
 

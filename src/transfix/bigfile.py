@@ -1,0 +1,130 @@
+"""Files too large to hold in memory three times over: read, check and rewrite them in chunks.
+
+A chunk ends at a paragraph break (or a line break) near `CHUNK_CHARS`, so rules see whole
+paragraphs; document-level context conditions then see one chunk at a time. Memory stays
+bounded by the chunk size whatever the size of the file. The rewrite is atomic like any other.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from .errors import InputError
+from .textio import _BOMS, BinaryFileError
+
+LARGE_FILE_BYTES = int(os.environ.get("TRANSFIX_LARGE_FILE_BYTES", 32 * 1024 * 1024))
+CHUNK_CHARS = 1 << 20
+READ_BYTES = 1 << 20
+
+
+def is_large(path: str) -> bool:
+    try:
+        return path != "-" and os.path.getsize(path) > LARGE_FILE_BYTES
+    except OSError:
+        return False
+
+
+def _open(path: str, encoding: str | None) -> tuple[BinaryIO, str, bytes]:
+    stream = open(path, "rb")
+    head = stream.read(4)
+    bom, chosen = b"", encoding if encoding not in (None, "auto") else None
+    if chosen is None:
+        for mark, name in _BOMS:
+            if head.startswith(mark):
+                bom, chosen = mark, name
+                break
+    if chosen is None:
+        chosen = "utf-8"
+    stream.seek(len(bom))
+    return stream, chosen, bom
+
+
+def iter_chunks(path: str, encoding: str | None = None) -> Iterator[str]:
+    """The decoded text of `path` in chunks that end at paragraph (or line) breaks."""
+    stream, chosen, bom = _open(path, encoding)
+    decoder = codecs.getincrementaldecoder(chosen)(errors="strict")
+    consumed = len(bom)
+    buffer = ""
+    with stream:
+        while True:
+            block = stream.read(READ_BYTES)
+            if consumed == len(bom) and not bom and b"\x00" in block[:8192]:
+                raise BinaryFileError(f"{path}: binary file (contains NUL bytes); skipped")
+            try:
+                buffer += decoder.decode(block, final=not block)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{path}: not valid {chosen} near byte {consumed + exc.start}; "
+                                 "pass --encoding to read it as another encoding") from None
+            consumed += len(block)
+            while len(buffer) >= CHUNK_CHARS:
+                cut = buffer.rfind("\n\n", 0, CHUNK_CHARS)
+                cut = cut + 2 if cut > 0 else buffer.rfind("\n", 0, CHUNK_CHARS) + 1
+                if cut <= 0:
+                    cut = CHUNK_CHARS
+                yield buffer[:cut]
+                buffer = buffer[cut:]
+            if not block:
+                break
+    if buffer:
+        yield buffer
+
+
+def check_large(engine, path: str, encoding: str | None, kind: str, skip: tuple[str, ...]):
+    """Findings for a large file, with offsets and lines into the whole file."""
+    findings, warnings = [], []
+    offset = line_offset = 0
+    for chunk in iter_chunks(path, encoding):
+        analysis = engine.analyze(chunk, kind=kind, skip=skip)
+        warnings.extend(analysis.warnings)
+        findings.extend(replace(f, start=f.start + offset, end=f.end + offset, line=f.line + line_offset)
+                        for f in analysis.findings)
+        offset += len(chunk)
+        line_offset += chunk.count("\n")
+    return findings, warnings
+
+
+def fix_large(engine, path: str, encoding: str | None, kind: str, skip: tuple[str, ...], *,
+              unsafe: bool, accept: tuple[str, ...], write: bool, out: BinaryIO | None):
+    """Repair a large file chunk by chunk; rewrite it atomically or stream it to `out`.
+
+    Returns (fixes applied, whether the text changed, categories of applied fixes)."""
+    stream, chosen, bom = _open(path, encoding)
+    stream.close()
+    before = os.stat(path)
+    target = Path(path)
+    handle, temporary = (tempfile.mkstemp(prefix=f".{target.name}.", suffix=".transfix", dir=target.parent)
+                         if write else (None, None))
+    applied, changed, categories = 0, False, {}
+    sink = os.fdopen(handle, "wb") if write else out
+    try:
+        sink.write(bom)
+        for chunk in iter_chunks(path, encoding):
+            result = engine.repair(chunk, unsafe=unsafe, accept=accept, kind=kind, skip=skip)
+            applied += len(result.applied)
+            changed |= result.text != chunk
+            for finding in result.applied:
+                categories[finding.category] = categories.get(finding.category, 0) + 1
+            sink.write(result.text.encode(chosen))
+        if write:
+            sink.flush()
+            os.fsync(sink.fileno())
+            sink.close()
+            now = os.stat(path)
+            if (now.st_size, now.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+                raise InputError(f"{path}: changed on disk while it was being fixed; not overwritten")
+            if changed:
+                os.chmod(temporary, stat.S_IMODE(before.st_mode))
+                os.replace(temporary, path)
+    finally:
+        if write:
+            if not sink.closed:
+                sink.close()
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+    return applied, changed, categories

@@ -1,0 +1,62 @@
+"""Large files are read and rewritten in chunks with bounded memory, with exact offsets."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import transfix
+
+PARAGRAPH = ("The committee met again on Tuesday to discuss the budget, and members agreed "
+             "to publish the figures before the end of the month. ") * 3
+DAMAGED = "They hid the report behind payment walls, a deal worth $ 600 billion ( AP ))."
+
+
+def make_text(paragraphs: int) -> str:
+    parts = []
+    for index in range(paragraphs):
+        parts.append(DAMAGED if index % 97 == 0 else PARAGRAPH)
+    return "\n\n".join(parts) + "\n"
+
+
+def run(*args: str, threshold: int, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "TRANSFIX_LARGE_FILE_BYTES": str(threshold)}
+    return subprocess.run([sys.executable, "-m", "transfix", *args], capture_output=True, env=env, cwd=cwd,
+                          timeout=600)
+
+
+def test_chunked_check_and_fix_match_whole_text(tmp_path):
+    text = make_text(2500)  # about 1 MB, far past a 256 KB threshold
+    path = tmp_path / "big.txt"
+    path.write_bytes(("\ufeff" + text).encode("utf-8"))
+    engine = transfix.Engine()
+    expected = engine.check(text)
+    result = run("check", "--grammar", "off", "--format", "json", "big.txt", threshold=256 * 1024, cwd=tmp_path)
+    found = json.loads(result.stdout)["files"][0]["findings"]
+    assert [(f["rule"], f["start"], f["end"], f["line"]) for f in found] == [
+        (f.rule, f.start, f.end, f.line) for f in expected]
+    assert run("fix", "--write", "big.txt", threshold=256 * 1024, cwd=tmp_path).returncode == 0
+    assert path.read_bytes() == ("\ufeff" + engine.repair(text).text).encode("utf-8")
+
+
+def peak_rss_kb(path: Path, threshold: int) -> int:
+    code = (
+        "import resource, runpy, sys; sys.argv = ['transfix', 'fix', '--write', '--grammar', 'off', sys.argv[1]];\n"
+        "try:\n    runpy.run_module('transfix', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    env = {**os.environ, "TRANSFIX_LARGE_FILE_BYTES": str(threshold)}
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, env=env, timeout=900)
+    return int(out.stdout.decode().strip().splitlines()[-1])
+
+
+def test_memory_stays_flat_as_files_grow(tmp_path):
+    small, large = tmp_path / "small.txt", tmp_path / "large.txt"
+    small.write_text(make_text(1500), encoding="utf-8")   # ~0.6 MB
+    large.write_text(make_text(9000), encoding="utf-8")   # ~3.5 MB
+    threshold = 256 * 1024
+    grown = peak_rss_kb(large, threshold) - peak_rss_kb(small, threshold)
+    assert grown < 20 * 1024, f"peak memory grew by {grown} KB for a file six times larger"
