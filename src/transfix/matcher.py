@@ -3,23 +3,28 @@
 Phrase rules, however many, go into Aho-Corasick automata (one case-insensitive, one
 case-sensitive) that scan the text once; a hit is kept only at word boundaries. Regex rules run
 one by one with the `regex` module's time limit, so a pattern that backtracks cannot hang a run.
-A regex rule with `triggers` (literals its matches must contain) runs only on the paragraphs where
-the same automaton pass saw one of them, so most regex rules cost nothing on most text.
+A regex rule with triggers (literals its matches must contain: listed in the rule, or read from
+its pattern by triggers.py) runs only on the paragraphs where the same automaton pass saw one of
+them, so most regex rules cost nothing on most text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import re
+
 import ahocorasick
 import regex
 
 from .casing import keep_case
 from .loader import compile_pattern
+from .triggers import derive_triggers
 from .model import Context, Rule
 from .textspan import Intervals
 
-_WHITESPACE = {ord(c): " " for c in "\t\n\r\x0b\x0c\xa0\u2007\u202f\u2009\u200a\u2002\u2003"}
+# str.translate falls back to a slow path on non-ASCII text; a character-class substitution does not.
+_WHITESPACE = re.compile("[\t\n\r\x0b\x0c\xa0\u2007\u202f\u2009\u200a\u2002\u2003]")
 _WORD_CHARS = regex.compile(r"\w+")
 # A triggered regex runs on the paragraph around each trigger, at most this far either side.
 TRIGGER_REACH = 2_000
@@ -56,12 +61,15 @@ def fold(text: str, lower: bool) -> str:
 
     The result has exactly the length of `text`, so automaton offsets are text offsets.
     """
-    folded = text.translate(_WHITESPACE)
+    folded = _WHITESPACE.sub(" ", text)
     if lower:
         lowered = folded.lower()
         if len(lowered) == len(folded):
             return lowered
-        return "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
+        # A few characters (such as 'İ') lower-case to two; map them to one first.
+        for odd in {c for c in set(folded) if len(c.lower()) != 1}:
+            folded = folded.replace(odd, odd.lower()[0])
+        return folded.lower()
     return folded
 
 
@@ -76,6 +84,7 @@ class Matcher:
         self._folded = ahocorasick.Automaton()
         self._exact = ahocorasick.Automaton()
         self._regexes: list[Rule] = []
+        self._triggers: dict[str, tuple[str, ...]] = {}
         self._antipatterns: dict[str, tuple[str, ...]] = {}
         self._contexts: dict[str, tuple[_Terms | None, _Terms | None, _Terms | None]] = {}
         for rule in rules:
@@ -90,7 +99,8 @@ class Matcher:
                 )
             if rule.kind == "regex":
                 self._regexes.append(rule)
-                for trigger in rule.triggers:
+                self._triggers[rule.id] = rule.triggers or derive_triggers(rule.pattern)
+                for trigger in self._triggers[rule.id]:
                     key = fold(trigger, lower=True)
                     entries = self._folded.get(key, None) or []
                     entries.append((_TRIGGER, rule.id, len(key)))
@@ -135,7 +145,7 @@ class Matcher:
         # The time limit grows with the text: a long document may take long honestly.
         budget = self.timeout * (1 + len(text) / 100_000)
         for rule in self._regexes:
-            if rule.triggers:
+            if self._triggers[rule.id]:
                 positions = triggered.get(rule.id)
                 if not positions:
                     continue

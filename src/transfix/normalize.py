@@ -77,22 +77,22 @@ def normalize(text: str) -> Normalized:
     fixed = ftfy.fix_text(text, FTFY_CONFIG)
     if fixed == text:
         return Normalized(text, (), OffsetMap())
+    before_lines = text.splitlines(keepends=True)
+    after_lines = fixed.splitlines(keepends=True)
+    if len(before_lines) != len(after_lines):
+        # ftfy joined or split lines: repair line by line so each change stays on its line.
+        after_lines = [ftfy.fix_text(line, FTFY_CONFIG) if _may_change(line) else line for line in before_lines]
     findings: list[Finding] = []
     blocks: list[tuple[int, int, int, int]] = []
-    out: list[str] = []
     orig_pos = norm_pos = 0
-    for line in text.splitlines(keepends=True):
-        repaired = ftfy.fix_text(line, FTFY_CONFIG) if _may_change(line) else line
+    for line, repaired in zip(before_lines, after_lines):
         if repaired != line:
             for tag, i1, i2, j1, j2 in _opcodes(line, repaired):
-                if tag == "equal":
-                    continue
                 blocks.append((norm_pos + j1, norm_pos + j2, orig_pos + i1, orig_pos + i2))
                 findings.append(_finding(orig_pos + i1, orig_pos + i2, line[i1:i2], repaired[j1:j2]))
-        out.append(repaired)
         orig_pos += len(line)
         norm_pos += len(repaired)
-    return Normalized("".join(out), tuple(findings), OffsetMap(tuple(blocks)))
+    return Normalized("".join(after_lines), tuple(findings), OffsetMap(tuple(blocks)))
 
 
 def _may_change(line: str) -> bool:
