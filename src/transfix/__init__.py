@@ -1,14 +1,15 @@
 """transfix: find and repair the damage machine-translation round trips leave in English text.
 
 >>> import transfix
->>> transfix.repair("Talks with the RPC over rare lands stalled in Beijing.", unsafe=True).text
-'Talks with the PRC over rare earths stalled in Beijing.'
+>>> transfix.repair("Beijing curbed exports of rare lands; the RPC said nothing.", unsafe=True).text
+'Beijing curbed exports of rare earths; the PRC said nothing.'
 """
 
 from __future__ import annotations
 
 from typing import Iterable
 
+from .batch import check_many, repair_many, score_many
 from .engine import Analysis, Engine, shared_engine
 from .errors import InputError, RuleError, TransfixError
 from .model import Finding, FixLevel, Repair, Rule, Source
@@ -18,7 +19,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Analysis", "Engine", "Finding", "FixLevel", "InputError", "Repair", "Rule", "RuleError",
-    "Score", "Source", "TransfixError", "check", "repair", "score",
+    "Score", "Source", "TransfixError", "check", "check_many", "repair", "repair_many", "score",
+    "score_many",
 ]
 
 

@@ -37,8 +37,8 @@ class Engine:
     """Compiled rules plus the options that decide which of them run.
 
     >>> engine = Engine(pivots=("fr",))
-    >>> engine.repair("Talks with the RPC resumed.").text
-    'Talks with the PRC resumed.'
+    >>> engine.repair("Talks in Beijing with the RPC resumed.", unsafe=True).text
+    'Talks in Beijing with the PRC resumed.'
     """
 
     def __init__(

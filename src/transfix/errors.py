@@ -12,6 +12,10 @@ class RuleError(TransfixError):
         self.path, self.line, self.rule_id, self.problem = path, line, rule_id, problem
         super().__init__(f"{path}:{line}: {rule_id}: {problem}")
 
+    def __reduce__(self):
+        # Pickled with its own arguments, so it crosses to and from worker processes intact.
+        return type(self), (self.path, self.line, self.rule_id, self.problem)
+
 
 class InputError(TransfixError):
     """A document cannot be read or decoded."""
