@@ -138,13 +138,7 @@ class Engine:
             from .markup import directives
 
             found = directives(text, kind)
-            silenced = Intervals(list(found.silenced))
-            kept = [
-                f for f in kept
-                if not silenced.overlaps(f.start, max(f.end, f.start + 1))
-                and not any(start <= f.start < end and matches_prefix(f.rule, prefixes)
-                            for start, end, prefixes in found.disabled)
-            ]
+            kept = [f for f in kept if not found.suppresses(f.rule, f.start, f.end)]
         return kept
 
     def _grammar_findings(self, text, working, offsets, lines, protected, found, warnings) -> list[Finding]:

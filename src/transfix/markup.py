@@ -1,0 +1,724 @@
+"""Markup awareness: which parts of a Markdown or HTML document are prose, and inline directives.
+
+`protected_spans(text, kind)` returns the [start, end) code-point offsets into `text`, exactly as
+given (CRLF, a BOM, tabs and characters outside the BMP included), that no rule may flag or change:
+
+- ``text``: today's regex mask (`transfix.mask`): URLs, e-mails, inline code, fences, HTML.
+- ``markdown``: parsed with markdown-it-py (CommonMark plus GFM tables and strikethrough).
+  Protected: front matter (``---``/``+++`` at the top), fenced and indented code blocks, inline
+  code, link and image destinations and titles (``](url "title")``), reference labels
+  (``[text][label]``), reference definitions, autolinks, inline HTML tags, raw HTML blocks
+  (their tags, attributes, comments and code-like elements: the text between tags is prose),
+  entity references, ``$$`` display-math paragraphs, and bare URLs and e-mail addresses in prose.
+  Link text and image alt text are prose, except in a shortcut or collapsed reference
+  (``[label]``, ``[label][]``), whose text is also the key of its definition.
+- ``html``: parsed with the standard library's `html.parser`: tags with their attributes,
+  comments, doctype and other declarations, processing instructions, entity references, and the
+  contents of ``script``, ``style``, ``pre``, ``code`` (and the other code-like elements in
+  `RAW_ELEMENTS`) are protected; the text between tags is prose.
+
+`directives(text, kind)` reads the inline directives of the host format: in HTML and Markdown
+comments (``<!-- transfix: off -->``), in plain text on a line of their own, alone or after
+``#`` or ``//`` (``# transfix: off``). Markdown comments inside code are not directives.
+
+    off / on                      every rule off from ``off`` to ``on`` (or the end)
+    ignore-next-line              every rule off on the next line
+    disable PREFIX,... / enable   the named rule prefixes off until ``enable`` (all) or
+                                  ``enable PREFIX,...`` (those), or the end
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import PurePath
+from typing import Any
+
+from . import mask
+from .resolve import matches_prefix
+from .textspan import Intervals
+
+KINDS = ("text", "markdown", "html")
+
+Span = tuple[int, int]
+
+_SUFFIXES = {
+    ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+}
+
+# Elements whose content is code, not prose.
+RAW_ELEMENTS = frozenset({"script", "style", "pre", "code", "kbd", "samp", "tt", "var", "math", "svg"})
+
+# Line breaks as markdown-it (and so CommonMark) counts them; str.splitlines counts more.
+_NEWLINE = re.compile(r"\r\n?|\n")
+
+# Bare URLs, e-mail addresses and entity references in prose (the same patterns as `mask`).
+_BARE = re.compile(
+    r"""
+      (?P<url>\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"'`]+)
+    | (?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)
+    | (?P<entity>&(?:[A-Za-z][A-Za-z0-9]*|\#\d+|\#x[0-9A-Fa-f]+);)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_TRAILING = ".,;:!?)]}'\""
+
+try:  # the whitespace markdown-it trims from paragraphs, headings and table cells
+    from markdown_it.common.utils import MD_TRIM_CHARS as _MD_TRIM
+except ImportError:  # pragma: no cover - older markdown-it-py
+    _MD_TRIM = " \t\n\x0b\x0c\r" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029"
+
+
+def kind_for(path: str, explicit: str | None = None) -> str:
+    """The kind of document at `path`: `explicit` when given, else by the file's extension."""
+    if explicit is not None:
+        return _check_kind(explicit)
+    return _SUFFIXES.get(PurePath(path).suffix.lower(), "text")
+
+
+def _check_kind(kind: str) -> str:
+    normalized = str(kind).strip().lower()
+    if normalized not in KINDS:
+        raise ValueError(f"unknown document type {kind!r}: expected one of {', '.join(KINDS)}")
+    return normalized
+
+
+def protected_spans(text: str, kind: str) -> list[Span]:
+    """Sorted, merged [start, end) code-point spans of `text` that must never be flagged or changed."""
+    kind = _check_kind(kind)
+    if kind == "text":
+        return list(mask.protected_spans(text))
+    spans = _analyze(text, kind).protected
+    return _merge(spans + _bare_spans(text, _merge(spans)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Directives
+
+@dataclass(frozen=True)
+class Directives:
+    """What the document's own directives turn off.
+
+    `silenced`: spans where every rule is off. `disabled`: (start, end, prefixes) spans where the
+    rules matching those prefixes (as `--ignore` matches them) are off. `problems`: (offset,
+    message) for directives that were malformed or unmatched; they are otherwise ignored.
+    """
+
+    silenced: list[Span] = field(default_factory=list)
+    disabled: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.silenced or self.disabled)
+
+    def suppresses(self, rule_id: str, start: int, end: int) -> bool:
+        """Whether a finding of `rule_id` at [start, end) is turned off by a directive."""
+        if any(_touches(s, e, start, end) for s, e in self.silenced):
+            return True
+        return any(
+            _touches(s, e, start, end) and matches_prefix(rule_id, prefixes)
+            for s, e, prefixes in self.disabled
+        )
+
+
+def _touches(s: int, e: int, start: int, end: int) -> bool:
+    if start == end:
+        return s <= start < e
+    return s < end and start < e
+
+
+# Exactly "transfix:", so that a quick `"transfix:" in text` tells whether a text has any.
+_DIRECTIVE = re.compile(r"\s*transfix:(?P<rest>.*)\Z", re.DOTALL)
+_TEXT_DIRECTIVE = re.compile(r"[ \t]*(?:(?:\#+|//)[ \t]*)?transfix:(?P<rest>.*)\Z")
+_COMMANDS = ("off", "on", "ignore-next-line", "disable", "enable")
+
+
+def directives(text: str, kind: str) -> Directives:
+    """The inline directives of `text`, read from the comments of its kind (lines for text)."""
+    kind = _check_kind(kind)
+    lines = _Lines(text)
+    candidates: list[tuple[int, int, str]] = []  # (start, end, what follows "transfix:")
+    if kind == "text":
+        protected = mask.protected_spans(text)
+        for start, end in zip(lines.starts, lines.ends, strict=True):
+            match = _TEXT_DIRECTIVE.match(text, start, end)
+            if match and not protected.overlaps(start, end):
+                candidates.append((start, end, match.group("rest")))
+    else:
+        for start, end, body in _analyze(text, kind).comments:
+            match = _DIRECTIVE.match(body)
+            if match:
+                candidates.append((start, end, match.group("rest")))
+    return _interpret(text, lines, candidates)
+
+
+directive_spans = directives  # the name the first sketch of this API used
+
+
+def _interpret(text: str, lines: _Lines, candidates: list[tuple[int, int, str]]) -> Directives:
+    silenced: list[Span] = []
+    disabled: list[tuple[int, int, tuple[str, ...]]] = []
+    problems: list[tuple[int, str]] = []
+    off_start: int | None = None
+    active: dict[str, int] = {}  # prefix -> where its `disable` started
+
+    def close(prefixes: Iterable[str], end: int) -> None:
+        groups: dict[int, list[str]] = {}
+        for prefix in prefixes:
+            groups.setdefault(active.pop(prefix), []).append(prefix)
+        for start, names in groups.items():
+            disabled.append((start, end, tuple(names)))
+
+    for start, end, rest in sorted(candidates):
+        words = rest.strip()
+        command, argument = (re.split(r"\s+", words, maxsplit=1) + [""])[:2]
+        command = command.lower()
+        names = [n for n in re.split(r"[,\s]+", argument.strip()) if n]
+        if command not in _COMMANDS:
+            problems.append((start, f"unknown transfix directive {words!r}"))
+        elif command in ("off", "on", "ignore-next-line") and names:
+            problems.append((start, f"transfix: {command} takes no arguments"))
+        elif command == "off":
+            if off_start is None:
+                off_start = start
+            else:
+                problems.append((start, "transfix: off while already off"))
+        elif command == "on":
+            if off_start is None:
+                problems.append((start, "transfix: on without a preceding off"))
+            else:
+                silenced.append((off_start, end))
+                off_start = None
+        elif command == "ignore-next-line":
+            line = lines.index(max(start, end - 1)) + 1
+            if line < len(lines.starts):
+                silenced.append((lines.starts[line], lines.ends[line]))
+        elif command == "disable":
+            if not names:
+                problems.append((start, "transfix: disable needs rule prefixes"))
+            for name in names:
+                active.setdefault(name, start)
+        else:  # enable
+            targets = names or list(active)
+            missing = [n for n in targets if n not in active]
+            if missing or not targets:
+                unmatched = ", ".join(missing) or "none active"
+                problems.append((start, f"transfix: enable without a matching disable: {unmatched}"))
+            close([n for n in targets if n in active], end)
+    if off_start is not None:
+        silenced.append((off_start, len(text)))
+    close(list(active), len(text))
+    return Directives(
+        silenced=[(s, e) for s, e in Intervals(silenced)],
+        disabled=sorted(disabled),
+        problems=problems,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared helpers
+
+class _Lines:
+    """Line starts and ends (before the line break) of a text, breaking at CRLF, CR and LF."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        self.ends: list[int] = []
+        for match in _NEWLINE.finditer(text):
+            self.ends.append(match.start())
+            self.starts.append(match.end())
+        self.ends.append(len(text))
+
+    def index(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+
+def _merge(spans: Iterable[Span]) -> list[Span]:
+    return [(s, e) for s, e in Intervals([(s, e) for s, e in spans if e > s])]
+
+
+def _bare_spans(text: str, protected: list[Span]) -> list[Span]:
+    """URLs, e-mail addresses and entity references in the prose between protected spans."""
+    if not any(marker in text for marker in ("://", "www.", "@", "&")):
+        return []
+    found = []
+    for gap_start, gap_end in _gaps(protected, len(text)):
+        for match in _BARE.finditer(text, gap_start, gap_end):
+            start, end = match.span()
+            if match.lastgroup == "url":
+                while end > start and text[end - 1] in _TRAILING:
+                    end -= 1
+            found.append((start, end))
+    return found
+
+
+def _gaps(protected: list[Span], length: int) -> list[Span]:
+    gaps, position = [], 0
+    for start, end in protected:
+        if start > position:
+            gaps.append((position, start))
+        position = max(position, end)
+    if position < length:
+        gaps.append((position, length))
+    return gaps
+
+
+@dataclass
+class _Analysis:
+    protected: list[Span] = field(default_factory=list)
+    comments: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, body)
+
+
+def _analyze(text: str, kind: str) -> _Analysis:
+    if kind == "html":
+        result = _scan_html(text, 0, len(text))
+        if result is None:
+            return _Analysis(list(mask.protected_spans(text)), _regex_comments(text, 0, len(text)))
+        return result
+    return _Markdown(text).analyze()
+
+
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+
+
+def _regex_comments(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(1)) for m in _COMMENT.finditer(text, start, end)]
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+
+class _HTMLEvents(HTMLParser):
+    """Records every parser event with the (line, column) where it starts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.events: list[tuple[str, int, int, str]] = []
+
+    def _add(self, kind: str, value: str) -> None:
+        line, column = self.getpos()
+        self.events.append((kind, line, column, value))
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        self._add("start", tag)
+
+    def handle_startendtag(self, tag: str, attrs: Any) -> None:
+        self._add("startend", tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._add("end", tag)
+
+    def handle_data(self, data: str) -> None:
+        self._add("data", data)
+
+    def handle_comment(self, data: str) -> None:
+        self._add("comment", data)
+
+    def handle_entityref(self, name: str) -> None:
+        self._add("ref", name)
+
+    def handle_charref(self, name: str) -> None:
+        self._add("ref", name)
+
+    def handle_decl(self, decl: str) -> None:
+        self._add("decl", decl)
+
+    def handle_pi(self, data: str) -> None:
+        self._add("decl", data)
+
+    def unknown_decl(self, data: str) -> None:
+        self._add("decl", data)
+
+
+def _scan_html(text: str, region_start: int, region_end: int) -> _Analysis | None:
+    """Protected spans and comments of text[region_start:region_end] (offsets into `text`).
+
+    Every event of the parser starts where the one before it ends, so an event covers the text
+    from its own start to the next one's. html.parser counts lines at LF only (a CR stays in the
+    line as a character) and columns in code points, which the conversion below follows.
+    Returns None when the positions it reports do not fit the text (a parser change).
+    """
+    region = text[region_start:region_end]
+    # No markup can end after the last ">", and html.parser rescans an unfinished construct
+    # there once per "<" (quadratic time: 8,000 "<a " take seconds), so those "<" are fed as
+    # text, and an unclosed comment there runs to the end, as HTML reads it.
+    tail = region.rfind(">") + 1
+    unclosed = region.find("<!--", tail)
+    if "<" in region[tail:]:
+        region = region[:tail] + region[tail:].replace("<", "\ufffc")
+    parser = _HTMLEvents()
+    parser.feed(region)
+    parser.close()
+    line_starts = [0] + [m.end() for m in re.finditer("\n", region)]
+    offsets = []
+    for kind, line, column, value in parser.events:
+        if line - 1 >= len(line_starts):
+            return None
+        offset = line_starts[line - 1] + column
+        if (offsets and offset < offsets[-1]) or offset > len(region):
+            return None
+        if kind == "data" and not region.startswith(value, offset):
+            return None
+        offsets.append(offset)
+    result = _Analysis()
+    depth: dict[str, int] = {}
+    for index, (kind, _line, _column, value) in enumerate(parser.events):
+        start = offsets[index]
+        end = offsets[index + 1] if index + 1 < len(offsets) else len(region)
+        if start == end:
+            continue
+        if kind == "start" and value in RAW_ELEMENTS:
+            depth[value] = depth.get(value, 0) + 1
+        elif kind == "end" and depth.get(value):
+            depth[value] -= 1
+        if kind == "data":
+            if not any(depth.values()):
+                continue
+        elif kind == "comment":
+            result.comments.append((region_start + start, region_start + end, value))
+        result.protected.append((region_start + start, region_start + end))
+    if unclosed >= 0:
+        result.protected.append((region_start + unclosed, region_end))
+        result.comments.append((region_start + unclosed, region_end, text[region_start + unclosed + 4:region_end]))
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+# Block tokens whose lines markdown-it has accounted for.
+_LEAVES = frozenset({"paragraph_open", "heading_open", "fence", "code_block", "html_block", "hr", "table_open"})
+
+
+class _Markdown:
+    """One Markdown document: markdown-it's block maps plus positions recorded by its own rules.
+
+    markdown-it gives block tokens line ranges (`.map`) but inline tokens no positions, so the
+    inline rules that matter are wrapped to record where they matched in the inline token's
+    content, and that content is aligned back to the source lines it was cut from.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = _Lines(text)
+        contents = [text[s:e] for s, e in zip(self.lines.starts, self.lines.ends, strict=True)]
+        # Where column 0 of each parsed line lies in `text` (a leading BOM is not parsed).
+        self.col0 = list(self.lines.starts)
+        if text.startswith("\ufeff"):
+            contents[0] = contents[0][1:]
+            self.col0[0] = 1
+        self.protected: list[Span] = []
+        self.comments: list[tuple[int, int, str]] = []
+        front = _front_matter(contents)
+        if front is not None:
+            self.protected.append((self.col0[0], self.lines.ends[front]))
+            for number in range(front + 1):
+                contents[number] = ""
+        # markdown-it turns NUL into U+FFFD (same length) and every line break into LF.
+        self.parse_lines = [c.replace("\0", "\ufffd") for c in contents]
+        self.parse_starts = []
+        position = 0
+        for line in self.parse_lines:
+            self.parse_starts.append(position)
+            position += len(line) + 1
+        self.parse_text = "\n".join(self.parse_lines)
+        self.inline: dict[int, list[tuple[str, int, int, int]]] = {}
+        self.table_rows: dict[int, tuple[int, int]] = {}
+        self.definitions: list[tuple[int, int]] = []
+        self._current = -1
+
+    # -- positions ---------------------------------------------------------------------------
+
+    def to_text(self, position: int) -> int:
+        """Offset in `text` of an offset into the parsed text."""
+        line = bisect.bisect_right(self.parse_starts, position) - 1
+        return self.col0[line] + (position - self.parse_starts[line])
+
+    def line_span(self, first: int, last: int) -> Span:
+        """[start, end) in `text` of lines first..last-1, without the final line break."""
+        last = min(last, len(self.col0))
+        if last <= first:
+            return (self.col0[first], self.col0[first]) if first < len(self.col0) else (len(self.text),) * 2
+        return self.col0[first], self.lines.ends[last - 1]
+
+    # -- parsing -----------------------------------------------------------------------------
+
+    def _parser(self):
+        from markdown_it import MarkdownIt
+
+        md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+        for name in ("backticks", "autolink", "html_inline", "entity", "link", "image"):
+            _wrap(md.inline.ruler, name, lambda fn, name=name: self._inline_rule(name, fn))
+        _wrap(md.block.ruler, "table", self._table_rule)
+        _wrap(md.block.ruler, "reference", self._reference_rule)
+        md.core.ruler.at("inline", self._core_inline)
+        return md
+
+    def _core_inline(self, state) -> None:
+        for index, token in enumerate(state.tokens):
+            if token.type == "inline":
+                self._current = index
+                if token.children is None:
+                    token.children = []
+                state.md.inline.parse(token.content, state.md, state.env, token.children)
+        self._current = -1
+
+    def _inline_rule(self, name: str, fn: Callable) -> Callable:
+        def rule(state, silent: bool) -> bool:
+            start, count = state.pos, len(state.tokens)
+            ok = fn(state, silent)
+            if ok and not silent:
+                label_end = -1
+                if name == "backticks" and not any(t.type == "code_inline" for t in state.tokens[count:]):
+                    return ok  # an unmatched run of backticks is text
+                if name in ("link", "image"):
+                    end = state.pos
+                    label_end = state.md.helpers.parseLinkLabel(
+                        state, start + (1 if name == "image" else 0), name == "link"
+                    )
+                    state.pos = end
+                self.inline.setdefault(self._current, []).append((name, start, state.pos, label_end))
+            return ok
+
+        return rule
+
+    def _table_rule(self, fn: Callable) -> Callable:
+        def rule(state, start_line: int, end_line: int, silent: bool) -> bool:
+            ok = fn(state, start_line, end_line, silent)
+            if ok and not silent:
+                for line in range(start_line, state.line):
+                    self.table_rows[line] = (state.bMarks[line] + state.tShift[line], state.eMarks[line])
+            return ok
+
+        return rule
+
+    def _reference_rule(self, fn: Callable) -> Callable:
+        def rule(state, start_line: int, end_line: int, silent: bool) -> bool:
+            ok = fn(state, start_line, end_line, silent)
+            if ok and not silent:
+                self.definitions.append((start_line, state.line))
+            return ok
+
+        return rule
+
+    # -- analysis ----------------------------------------------------------------------------
+
+    def analyze(self) -> _Analysis:
+        tokens = self._parser().parse(self.parse_text, {})
+        covered = [False] * len(self.parse_lines)
+
+        def cover(first: int, last: int) -> None:
+            covered[first:last] = [True] * (min(last, len(covered)) - first)
+
+        for first, last in self.definitions:
+            self.protected.append(self.line_span(first, last))
+            cover(first, last)
+        parent = ""
+        cell = 0
+        for index, token in enumerate(tokens):
+            if token.map and token.type in _LEAVES:
+                cover(*token.map)
+            if token.type in ("fence", "code_block") and token.map:
+                self.protected.append(self.line_span(*token.map))
+            elif token.type == "html_block" and token.map:
+                self._html_block(*self.line_span(*token.map))
+            elif token.type == "tr_open":
+                cell = 0
+            elif token.type.endswith("_open") and token.nesting == 1:
+                parent = token.type[:-5] + (":" + token.markup if token.type == "heading_open" else "")
+            elif token.type == "inline" and token.map:
+                self._inline(index, token, parent, cell)
+                if parent in ("th", "td"):
+                    cell += 1
+        # Lines no block claimed (past markdown-it's nesting limit, say) get the plain-text mask.
+        number = 0
+        while number < len(covered):
+            if covered[number] or not self.parse_lines[number].strip():
+                number += 1
+                continue
+            last = number
+            while last < len(covered) and not covered[last]:
+                last += 1
+            self._mask(*self.line_span(number, last))
+            number = last
+        return _Analysis(self.protected, sorted(self.comments))
+
+    def _mask(self, start: int, end: int) -> None:
+        self.protected.extend((s + start, e + start) for s, e in mask.protected_spans(self.text[start:end]))
+        self.comments.extend(_regex_comments(self.text, start, end))
+
+    def _html_block(self, start: int, end: int) -> None:
+        result = _scan_html(self.text, start, end)
+        if result is None:
+            self._mask(start, end)
+        else:
+            self.protected.extend(result.protected)
+            self.comments.extend(result.comments)
+
+    def _inline(self, index: int, token, parent: str, cell: int) -> None:
+        content: str = token.content
+        if not content:
+            return
+        first = token.map[0]
+        if parent in ("th", "td"):
+            where = self._align_cell(content, first, cell)
+        elif parent.startswith("heading:#"):
+            where = self._align_heading(content, first)
+        else:
+            # mdTrim may have dropped whole leading lines of exotic whitespace (U+2003, ...).
+            lines = content.count("\n") + 1
+            for skip in range(max(1, token.map[1] - first - lines + 1)):
+                where = self._align_lines(content, first + skip)
+                if where is not None:
+                    break
+        if where is None:  # could not place the content: fall back to the plain-text mask
+            self._mask(*self.line_span(first, token.map[1]))
+            return
+
+        def span(a: int, b: int) -> Span:
+            return self.to_text(where[a]), self.to_text(where[b - 1] + 1)
+
+        if parent == "paragraph" and len(content) >= 4 and content.startswith("$$") and content.endswith("$$"):
+            self.protected.append(span(0, len(content)))  # display math
+        raw_open: tuple[str, int, int] | None = None  # (element, depth, start) of inline <code> etc.
+        for name, a, b, label_end in self.inline.get(index, []):
+            if b <= a:
+                continue
+            if name in ("link", "image"):
+                opener = a + (2 if name == "image" else 1)
+                tail = content[label_end + 1:b] if label_end >= 0 else ""
+                if label_end < 0 or tail in ("", "[]"):
+                    # A shortcut or collapsed reference: its text is the definition's key.
+                    self.protected.append(span(a, b))
+                else:
+                    self.protected.append(span(a, opener))
+                    self.protected.append(span(label_end, b))
+                continue
+            self.protected.append(span(a, b))
+            if name != "html_inline":
+                continue
+            html = content[a:b]
+            if html.startswith("<!--"):
+                start, end = span(a, b)
+                self.comments.append((start, end, html[4:-3] if html.endswith("-->") else html[4:]))
+                continue
+            tag = _TAG.match(html)
+            if not tag or html.endswith("/>"):
+                continue
+            closing, element = tag.group(1) == "/", tag.group(2).lower()
+            if raw_open is None:
+                if not closing and element in RAW_ELEMENTS:
+                    raw_open = (element, 1, a)
+            elif element == raw_open[0]:
+                depth = raw_open[1] + (-1 if closing else 1)
+                if depth == 0:
+                    self.protected.append(span(raw_open[2], b))
+                    raw_open = None
+                else:
+                    raw_open = (raw_open[0], depth, raw_open[2])
+
+    # -- aligning inline content with its source ---------------------------------------------
+
+    def _align_lines(self, content: str, first: int) -> list[int] | None:
+        """Paragraphs and setext headings: each content line is the end of its source line, less
+        container markers and indentation (tabs there may have become spaces) and, on the last
+        line, trailing whitespace."""
+        where: list[int] = []
+        for number, line in enumerate(content.split("\n")):
+            source_line = first + number
+            if source_line >= len(self.parse_lines):
+                return None
+            source = self.parse_lines[source_line]
+            if number:
+                where.append(self.parse_starts[source_line - 1] + len(self.parse_lines[source_line - 1]))
+            body = line.lstrip(_MD_TRIM)
+            lead = len(line) - len(body)
+            column = source.rfind(body) if body else len(source)
+            if column < 0:
+                return None
+            base = self.parse_starts[source_line] + column
+            where.extend([base] * lead)
+            where.extend(range(base, base + len(body)))
+        return where
+
+    def _align_heading(self, content: str, first: int) -> list[int] | None:
+        source = self.parse_lines[first]
+        marker = source.find("#")
+        if marker < 0:
+            return None
+        while marker < len(source) and source[marker] == "#":
+            marker += 1
+        column = source.find(content, marker)
+        if column < 0:
+            return None
+        base = self.parse_starts[first] + column
+        return list(range(base, base + len(content)))
+
+    def _align_cell(self, content: str, line: int, cell: int) -> list[int] | None:
+        """Table cells: markdown-it's own cell split, keeping where each character came from."""
+        row = self.table_rows.get(line)
+        if row is None:
+            return None
+        start, end = row
+        src = self.parse_text
+        # mdTrim(getLine(...)): the trimmed row
+        while start < end and src[start] in _MD_TRIM:
+            start += 1
+        while end > start and src[end - 1] in _MD_TRIM:
+            end -= 1
+        cells: list[list[int]] = []
+        current: list[int] = []
+        last, escaped = start, False
+        for position in range(start, end):
+            char = src[position]
+            if char == "|":
+                if not escaped:
+                    cells.append(current + list(range(last, position)))
+                    current, last = [], position + 1
+                else:  # '\|' is a pipe in the cell, without its backslash
+                    current += list(range(last, position - 1))
+                    last = position
+            escaped = char == "\\"
+        cells.append(current + list(range(last, end)))
+        if cells and not cells[0]:
+            cells.pop(0)
+        if cells and not cells[-1]:
+            cells.pop()
+        if cell >= len(cells):
+            return None
+        where = cells[cell]
+        while where and src[where[0]] in _MD_TRIM:
+            where = where[1:]
+        while where and src[where[-1]] in _MD_TRIM:
+            where = where[:-1]
+        if "".join(src[p] for p in where) != content:
+            return None
+        return where
+
+
+def _wrap(ruler, name: str, wrapper: Callable[[Callable], Callable]) -> None:
+    """Replace rule `name` of a markdown-it ruler with `wrapper(original)`, keeping its chains."""
+    for rule in ruler.__rules__:
+        if rule.name == name:
+            ruler.at(name, wrapper(rule.fn), {"alt": list(rule.alt)})
+            return
+    raise RuntimeError(f"markdown-it has no rule {name!r}")  # pragma: no cover
+
+
+def _front_matter(lines: list[str]) -> int | None:
+    """Index of the closing line of YAML (---) or TOML (+++) front matter at the very top."""
+    if not lines:
+        return None
+    opening = lines[0].rstrip(" \t")
+    if opening not in ("---", "+++"):
+        return None
+    closers = ("---", "...") if opening == "---" else ("+++",)
+    for number in range(1, len(lines)):
+        if lines[number].rstrip(" \t") in closers:
+            return number
+    return None
