@@ -62,7 +62,7 @@ def test_hooks_check_and_fix_only_prose(pre_commit, tmp_path):
     checked = try_repo(pre_commit, "transfix", repo)
     assert checked.returncode == 1, checked.stdout + checked.stderr
     reported = [line for line in checked.stdout.splitlines() if line.startswith("doc.md:")]
-    assert {line.split(":")[1] for line in reported} == {"5"}, reported  # only the prose line
+    assert {line.split(":")[1] for line in reported} == {"6"}, reported  # only the prose line
     assert any("fr.calques.payment-walls" in line for line in reported)
 
     fixed = try_repo(pre_commit, "transfix-fix", repo)
