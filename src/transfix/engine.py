@@ -90,15 +90,22 @@ class Engine:
         offsets = normalized.offsets if normalized and normalized.offsets.blocks else None
         lines = LineIndex(text)
         findings: list[Finding] = []
+        original_protected = self._protected(text, kind)
         if normalized and normalized.findings:
-            original_protected = self._protected(text, kind)
             findings.extend(
                 replace(f, line=line, column=column)
                 for f in normalized.findings
                 if not original_protected.overlaps(f.start, f.end)
                 for line, column in [lines.position(f.start)]
             )
-        protected = self._protected(working, kind)
+        protected = original_protected
+        if offsets is not None:
+            # What the user wrote decides what is protected: normalisation can turn a full-width
+            # character into a delimiter (a backtick, '<') that would end a code span early.
+            protected = Intervals(
+                [(offsets.to_normalized(s), offsets.to_normalized(e, is_end=True)) for s, e in original_protected]
+                + list(self._protected(working, kind))
+            )
         report = self.matcher.match(working, protected)
         for hit in report.hits:
             start, end = hit.start, hit.end

@@ -13,8 +13,8 @@ from .textspan import Intervals
 
 _FLAGS = re.MULTILINE | re.DOTALL | re.IGNORECASE
 _CODE = re.compile(
-    r"^[ \t]{0,3}(?P<mark>`{3,}|~{3,})[^\n]*\n(?:.*?\n)??[ \t]{0,3}(?P=mark)[ \t]*$"  # fenced block
-    r"|(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?P=ticks)",  # inline code, within a paragraph
+    r"^[ \t]{0,3}(?P<mark>`{3,}|~{3,})[^\n]*\n(?:.*?\n)??[ \t]{0,3}(?P=mark)[ \t]*\r?$"  # fenced block
+    r"|(?P<ticks>`+)(?!`)(?:(?!\r?\n[ \t]*\r?\n).)+?(?P=ticks)",  # inline code, within a paragraph
     _FLAGS,
 )
 _MARKUP = re.compile(

@@ -57,6 +57,28 @@ class OffsetMap:
             return orig_start
         return orig_end if is_end else orig_start
 
+    def to_normalized(self, position: int, *, is_end: bool = False) -> int:
+        """The inverse of `to_original`: a position in the user's text, in the normalised text."""
+        if not self.blocks:
+            return position
+        index = bisect.bisect_right(self._orig_starts, position) - 1
+        if index < 0:
+            return position
+        norm_start, norm_end, orig_start, orig_end = self.blocks[index]
+        if position >= orig_end:
+            return position - orig_end + norm_end
+        if position == orig_start:
+            return norm_start
+        return norm_end if is_end else norm_start
+
+    @property
+    def _orig_starts(self) -> list[int]:
+        cached = self.__dict__.get("_ostarts")
+        if cached is None:
+            cached = [block[2] for block in self.blocks]
+            object.__setattr__(self, "_ostarts", cached)
+        return cached
+
     @property
     def _norm_starts(self) -> list[int]:
         cached = self.__dict__.get("_starts")

@@ -52,8 +52,7 @@ def unified_diff(
     applied = findings
     if fixed == original:
         return []
-    before = original.splitlines(keepends=True)
-    after = fixed.splitlines(keepends=True)
+    before, after = _lines(original), _lines(fixed)
     out: list[str] = []
     for line in difflib.unified_diff(before, after, f"a/{path}", f"b/{path}", n=context):
         match = _HUNK.match(line)
@@ -65,6 +64,12 @@ def unified_diff(
             line += "\n\\ No newline at end of file\n"
         out.append(line)
     return out
+
+
+def _lines(text: str) -> list[str]:
+    """Lines as `patch` sees them: broken at LF only (str.splitlines also breaks at CR, FF, ...)."""
+    parts = text.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 
 def _hunk_label(findings: Sequence[Finding], first: int, count: int) -> str:

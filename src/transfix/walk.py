@@ -67,8 +67,8 @@ def _walk(root: Path, excluded: Callable[[str], bool], suffixes: set[str] | None
                 continue
             if suffixes is not None and child.suffix.lower() not in suffixes:
                 continue
-            if child.is_symlink() and not _inside(child, real_root):
-                continue
+            if child.is_symlink() and (not child.exists() or not _inside(child, real_root)):
+                continue  # dangling, or leading out of the tree
             yield str(child)
 
 
