@@ -96,8 +96,17 @@ def test_line_and_column_are_one_based(engine):
 
 
 def test_overlapping_rules_keep_the_longest_finding(engine):
-    findings = engine.check("Your support helps us tell the story behind payment walls.\n\nNext.")
-    assert rules_of(findings) == ["common.boilerplate.donation-appeal"]
+    # fr.acronyms.pekin ("the Pekins resolve") and the lost-apostrophe rule ("Pekins resolve") overlap.
+    findings = engine.check("This only stiffens the Pekins resolve, he added.")
+    assert rules_of(findings) == ["fr.acronyms.pekin"]
+    assert findings[0].replacement == "Beijing's resolve"
+
+
+def test_fixes_inside_a_boilerplate_block_are_still_reported(engine):
+    text = "Your support helps us tell the story behind payment walls.\n\nNext."
+    assert rules_of(engine.check(text)) == ["common.boilerplate.donation-appeal", "fr.calques.payment-walls"]
+    assert engine.repair(text).text == text.replace("payment walls", "paywalls")
+    assert engine.repair(text, strip_boilerplate=True).text == "Next."
 
 
 def test_fix_is_idempotent_and_settles(engine, seed_text):

@@ -16,6 +16,8 @@ EXPECTED = [
     ("fr.false-friends.expeditions-shipments", "new expeditions"),
     ("fr.false-friends.principal-director", "principal director"),
     ("fr.acronyms.rpc", "RPC"),
+    ("fr.acronyms.pekin", "the Pekins resolve"),
+    ("fr.calques.payment-walls", "payment walls"),
     ("fr.calques.detach-the-node", "detach the node"),
     ("fr.calques.lever-effect", "a lever effect"),
     ("fr.calques.rare-lands", "rare lands"),

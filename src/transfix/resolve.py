@@ -28,11 +28,12 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
 
     Normalisation and grammar findings are kept as they are: normalisation fixes characters, not
     words, and the rule findings around it already carry its repair; grammar findings were
-    already dropped where a rule reports the same words.
+    already dropped where a rule reports the same words. Boilerplate findings propose deleting a
+    whole block, so they do not hide the fixes inside it (kept if the block is kept).
     """
-    normalized = [f for f in findings if f.source is not Source.RULES]
+    normalized = [f for f in findings if f.source is not Source.RULES or f.category == "boilerplate"]
     candidates = sorted(
-        (f for f in findings if f.source is Source.RULES),
+        (f for f in findings if f.source is Source.RULES and f.category != "boilerplate"),
         key=lambda f: (-(f.end - f.start), f.fix.rank, -f.confidence, f.start, f.rule),
     )
     starts: list[int] = []  # kept spans, disjoint and sorted by start
