@@ -31,7 +31,7 @@ from .model import FixLevel
 from .report import FileReport, text_lines, unified_diff
 from .selftest import check_examples
 from .textio import BinaryFileError, Document, read_document, write_atomic
-from .runner import FileResult, RunSpec, run as run_files
+from .runner import FileResult, RunSpec, kind_for_path, run as run_files
 from .walk import iter_files
 
 app = typer.Typer(
@@ -117,9 +117,6 @@ def _grammar_help(default: str) -> typer.Option:
     return typer.Option(None, "--grammar", help=f"Grammar checker: auto (LanguageTool when configured, else Harper), harper, languagetool or off (default here: {default}).")
 
 
-_MARKUP_SUFFIXES = {".md", ".markdown", ".mdx", ".html", ".htm", ".xhtml"}
-
-
 @dataclass
 class Session:
     """What one command run needs: the merged settings, a compiled engine, and error bookkeeping."""
@@ -180,11 +177,7 @@ class Session:
         _error(message)
 
     def kind(self, document: Document) -> str:
-        if self.doc_type is None and Path(document.path).suffix.lower() not in _MARKUP_SUFFIXES:
-            return "text"
-        from .markup import kind_for
-
-        return kind_for(document.path, self.doc_type)
+        return kind_for_path(document.path, self.doc_type)
 
     def skip(self, document: Document) -> tuple[str, ...]:
         return self.config.ignored_for(document.path)

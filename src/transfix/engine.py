@@ -16,7 +16,7 @@ import regex
 from .apply import apply_findings
 from .loader import default_rules_dir, load_rules
 from .mask import protected_spans
-from .matcher import Matcher
+from .matcher import Matcher, phrase_pattern
 from .model import Finding, FixLevel, Repair, Rule, Source
 from .normalize import normalize
 from .score import Score, score_findings
@@ -72,7 +72,7 @@ class Engine:
         )
         self.matcher = Matcher(list(self.rules), timeout=timeout)
         self._levels = _level_overrides(self.rules, fix_levels or {})
-        allowed = [_phrase_pattern(a) for a in allow if a.strip()]
+        allowed = [phrase_pattern(a) for a in allow if a.strip()]
         self._allow = regex.compile("|".join(allowed), regex.IGNORECASE) if allowed else None
         self.grammar = grammar
         self.grammar_required = grammar_required
@@ -223,12 +223,6 @@ class Engine:
         findings = self.check(current, kind=kind, skip=skipped)
         pending = tuple(f for f in findings if not wanted(f))
         return Repair(current, tuple(applied), pending, settled=len(pending) == len(findings))
-
-
-def _phrase_pattern(phrase: str) -> str:
-    """A word-bounded pattern for a phrase, with any run of spaces between its words."""
-    words = [regex.escape(word) for word in phrase.split()]
-    return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
 
 
 def _level_overrides(rules: Iterable[Rule], overrides: Mapping[str, FixLevel]) -> dict[str, FixLevel]:

@@ -45,12 +45,16 @@ class MatchReport:
     warnings: list[str] = field(default_factory=list)
 
 
+def phrase_pattern(phrase: str) -> str:
+    """A word-bounded pattern for a phrase, with any run of spaces between its words."""
+    return r"(?<!\w)" + r"\s+".join(regex.escape(word) for word in phrase.split()) + r"(?!\w)"
+
+
 class _Terms:
     """A case-insensitive, word-bounded search for any of a list of words or phrases."""
 
     def __init__(self, terms: tuple[str, ...]) -> None:
-        alternatives = "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in terms)
-        self.pattern = regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.IGNORECASE)
+        self.pattern = regex.compile("|".join(phrase_pattern(t) for t in terms), regex.IGNORECASE)
 
     def found_in(self, text: str) -> bool:
         return self.pattern.search(text) is not None
