@@ -45,47 +45,36 @@ class OffsetMap:
     blocks: tuple[tuple[int, int, int, int], ...] = ()
 
     def to_original(self, position: int, *, is_end: bool = False) -> int:
-        if not self.blocks:
-            return position
-        index = bisect.bisect_right(self._norm_starts, position) - 1
-        if index < 0:
-            return position
-        norm_start, norm_end, orig_start, orig_end = self.blocks[index]
-        if position >= norm_end:
-            return position - norm_end + orig_end
-        if position == norm_start:
-            return orig_start
-        return orig_end if is_end else orig_start
+        """A position in the normalised text, in the text as the user gave it."""
+        return self._map(position, is_end, source=0)
 
     def to_normalized(self, position: int, *, is_end: bool = False) -> int:
         """The inverse of `to_original`: a position in the user's text, in the normalised text."""
+        return self._map(position, is_end, source=2)
+
+    def _map(self, position: int, is_end: bool, source: int) -> int:
+        """Map through the changed blocks; `source` is 0 (normalised side) or 2 (original side).
+
+        Positions between blocks shift by the blocks before them; a position inside a changed
+        block goes to the start of its image, or to its end for the end of a span."""
         if not self.blocks:
             return position
-        index = bisect.bisect_right(self._orig_starts, position) - 1
+        target = 2 - source
+        starts = self.__dict__.get(f"_starts{source}")
+        if starts is None:
+            starts = [block[source] for block in self.blocks]
+            object.__setattr__(self, f"_starts{source}", starts)
+        index = bisect.bisect_right(starts, position) - 1
         if index < 0:
             return position
-        norm_start, norm_end, orig_start, orig_end = self.blocks[index]
-        if position >= orig_end:
-            return position - orig_end + norm_end
-        if position == orig_start:
-            return norm_start
-        return norm_end if is_end else norm_start
-
-    @property
-    def _orig_starts(self) -> list[int]:
-        cached = self.__dict__.get("_ostarts")
-        if cached is None:
-            cached = [block[2] for block in self.blocks]
-            object.__setattr__(self, "_ostarts", cached)
-        return cached
-
-    @property
-    def _norm_starts(self) -> list[int]:
-        cached = self.__dict__.get("_starts")
-        if cached is None:
-            cached = [block[0] for block in self.blocks]
-            object.__setattr__(self, "_starts", cached)
-        return cached
+        block = self.blocks[index]
+        start, end = block[source], block[source + 1]
+        image_start, image_end = block[target], block[target + 1]
+        if position >= end:
+            return position - end + image_end
+        if position == start:
+            return image_start
+        return image_end if is_end else image_start
 
 
 @dataclass(frozen=True)
