@@ -118,7 +118,8 @@ class Engine:
                 rule=rule.id, source=Source.RULES, start=start, end=end, text=text[start:end],
                 replacements=hit.replacements, fix=self._levels.get(rule.id, rule.fix),
                 category=rule.category, pivot=rule.pivot, message=rule.message, line=line,
-                column=column, confidence=rule.confidence, explanation=rule.explanation,
+                column=column, confidence=rule.confidence if hit.confidence is None else hit.confidence,
+                explanation=rule.explanation,
             ))
         warnings = list(report.warnings)
         if self.grammar is not None and self._grammar_failure is None:

@@ -21,10 +21,12 @@ PACK_KEYS = {"name", "pivot", "category", "fix", "confidence", "description"}
 RULE_KEYS = {
     "id", "kind", "phrases", "pattern", "replacement", "replacements", "case_sensitive",
     "keep_case", "antipatterns", "context", "fix", "category", "pivot", "message",
-    "explanation", "confidence", "bad", "good", "triggers",
+    "explanation", "confidence", "bad", "good", "triggers", "detector", "options",
 }
-CONTEXT_KEYS = {"document", "near", "window", "not_document"}
-KINDS = {"phrase", "regex"}
+CONTEXT_KEYS = {"document", "near", "window", "not_document", "after", "before", "reach"}
+KINDS = {"phrase", "regex", "detector"}
+# `@name` in a context list stands for the words of rules/classes/name.txt (one per line).
+CLASS_REFERENCE = re.compile(r"^@([a-z0-9][a-z0-9-]*)$")
 RULE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PACK_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$")
 
@@ -192,7 +194,15 @@ def _build_rule(
     triggers: tuple[str, ...] = ()
     pattern = None
     replacements: tuple[str, ...] = ()
-    if kind == "phrase":
+    detector, options = None, ()
+    if kind != "detector" and ("detector" in entry or "options" in entry):
+        raise fail("`detector` and `options` belong to detector rules (kind = \"detector\")")
+    if kind == "detector":
+        for name in ("phrases", "pattern", "replacement", "replacements", "triggers"):
+            if name in entry:
+                raise fail(f"a detector rule takes `detector` and `options`, not `{name}`")
+        detector, options = _detector(entry, fail)
+    elif kind == "phrase":
         if "pattern" in entry or "replacement" in entry or "replacements" in entry:
             raise fail("a phrase rule takes `phrases`, not pattern/replacement")
         if "triggers" in entry:
@@ -227,8 +237,33 @@ def _build_rule(
         explanation=explanation, phrases=phrases, pattern=pattern, replacements=replacements,
         case_sensitive=case_sensitive, keep_case=keep_case, antipatterns=tuple(antipatterns),
         context=context, confidence=float(confidence), bad=bad, good=good, triggers=triggers,
-        source_file=path, source_line=line,
+        detector=detector, options=options, source_file=path, source_line=line,
     )
+
+
+def _detector(entry: dict, fail) -> tuple[str, tuple[tuple[str, Any], ...]]:
+    from .detectors import DETECTORS
+
+    name = entry.get("detector")
+    if name not in DETECTORS:
+        raise fail(f"detector must be one of {sorted(DETECTORS)}, not {name!r}")
+    options = entry.get("options", {})
+    if not isinstance(options, dict):
+        raise fail("`options` must be a table")
+    frozen = tuple(sorted((key, _freeze(value)) for key, value in options.items()))
+    try:
+        DETECTORS[name].validate(dict(frozen))
+    except ValueError as exc:
+        raise fail(f"options: {exc}") from None
+    return name, frozen
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
+    return value
 
 
 def _string(value: Any, name: str, fail, empty: bool = False) -> str:
@@ -302,12 +337,42 @@ def _context(value: Any, fail) -> Context:
     window = value.get("window", 12)
     if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 200:
         raise fail("context.window must be a whole number of words from 1 to 200")
+    reach = value.get("reach", 3)
+    if not isinstance(reach, int) or isinstance(reach, bool) or not 1 <= reach <= 20:
+        raise fail("context.reach must be a whole number of words from 1 to 20")
+
+    def terms(key: str) -> tuple[str, ...]:
+        listed = _string_list(value.get(key, []), f"context.{key}", fail)
+        expanded: list[str] = []
+        for term in listed:
+            reference = CLASS_REFERENCE.match(term)
+            if reference is None:
+                expanded.append(term)
+                continue
+            try:
+                expanded.extend(word_class(reference.group(1)))
+            except KeyError:
+                raise fail(f"context.{key}: no word class {term!r} (rules/classes/*.txt)") from None
+        return tuple(expanded)
+
     return Context(
-        document=tuple(_string_list(value.get("document", []), "context.document", fail)),
-        near=tuple(_string_list(value.get("near", []), "context.near", fail)),
-        window=window,
-        not_document=tuple(_string_list(value.get("not_document", []), "context.not_document", fail)),
+        document=terms("document"), near=terms("near"), window=window,
+        not_document=terms("not_document"), after=terms("after"), before=terms("before"), reach=reach,
     )
+
+
+@functools.lru_cache(maxsize=None)
+def word_class(name: str) -> tuple[str, ...]:
+    """The words of a shipped word class (rules/classes/NAME.txt: one word or phrase a line)."""
+    path = default_rules_dir() / "classes" / f"{name}.txt"
+    if not path.is_file():
+        raise KeyError(name)
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.append(line)
+    return tuple(words)
 
 
 def _bad_examples(value: Any, fail) -> tuple[BadExample, ...]:

@@ -37,6 +37,7 @@ class Hit:
     start: int
     end: int
     replacements: tuple[str, ...]
+    confidence: float | None = None  # a detector's own estimate; else the rule's
 
 
 @dataclass
@@ -53,11 +54,22 @@ def phrase_pattern(phrase: str) -> str:
 class _Terms:
     """A case-insensitive, word-bounded search for any of a list of words or phrases."""
 
-    def __init__(self, terms: tuple[str, ...]) -> None:
-        self.pattern = regex.compile("|".join(phrase_pattern(t) for t in terms), regex.IGNORECASE)
+    def __init__(self, terms: tuple[str, ...], anchor: str | None = None) -> None:
+        alternation = "|".join(phrase_pattern(t) for t in terms)
+        self.pattern = regex.compile(alternation, regex.IGNORECASE)
+        # Ending exactly where a text slice ends (a preceding word): search with endpos.
+        self.at_end = regex.compile(f"(?:{alternation})$", regex.IGNORECASE) if anchor == "end" else None
 
     def found_in(self, text: str) -> bool:
         return self.pattern.search(text) is not None
+
+    def starts(self, words: list[tuple[int, str]]) -> bool:
+        """One of the terms begins at one of these word positions of a text."""
+        return any(self.pattern.match(text, position) for position, text in words)
+
+    def ends(self, words: list[tuple[int, str]]) -> bool:
+        """One of the terms ends at one of these word end positions of a text."""
+        return any(self.at_end.search(text, max(0, position - 80), position) for position, text in words)
 
 
 def fold(text: str, lower: bool) -> str:
@@ -88,9 +100,10 @@ class Matcher:
         self._folded = ahocorasick.Automaton()
         self._exact = ahocorasick.Automaton()
         self._regexes: list[Rule] = []
+        self._detectors: list[tuple[Rule, object]] = []
         self._triggers: dict[str, tuple[str, ...]] = {}
         self._antipatterns: dict[str, tuple[str, ...]] = {}
-        self._contexts: dict[str, tuple[_Terms | None, _Terms | None, _Terms | None]] = {}
+        self._contexts: dict[str, tuple[_Terms | None, ...]] = {}
         for rule in rules:
             if rule.antipatterns:
                 self._antipatterns[rule.id] = rule.antipatterns
@@ -100,7 +113,14 @@ class Matcher:
                     _Terms(context.document) if context.document else None,
                     _Terms(context.near) if context.near else None,
                     _Terms(context.not_document) if context.not_document else None,
+                    _Terms(context.after, anchor="start") if context.after else None,
+                    _Terms(context.before, anchor="end") if context.before else None,
                 )
+            if rule.kind == "detector":
+                from .detectors import build
+
+                self._detectors.append((rule, build(rule.detector, dict(rule.options))))
+                continue
             if rule.kind == "regex":
                 self._regexes.append(rule)
                 self._triggers[rule.id] = rule.triggers or derive_triggers(rule.pattern)
@@ -173,6 +193,13 @@ class Matcher:
                     f"{rule.where}: {rule.id}: pattern stopped after {budget:.3g}s "
                     "(catastrophic backtracking?); rule skipped for this text"
                 )
+        for rule, detector in self._detectors:
+            for found in detector.find(text):
+                if protected and protected.overlaps(found.start, max(found.end, found.start + 1)):
+                    continue
+                if not self._accepts(rule, text, found.start, found.end, document_cache):
+                    continue
+                report.hits.append(Hit(rule, found.start, found.end, found.replacements, found.confidence))
         return report
 
     @staticmethod
@@ -186,7 +213,7 @@ class Matcher:
     def _accepts(self, rule: Rule, text: str, start: int, end: int, cache: dict[int, bool]) -> bool:
         terms = self._contexts.get(rule.id)
         if terms is not None:
-            document, near, not_document = terms
+            document, near, not_document, after, before = terms
             for needed, wanted in ((document, True), (not_document, False)):
                 if needed is None:
                     continue
@@ -196,6 +223,10 @@ class Matcher:
                 if cache[key] != wanted:
                     return False
             if near is not None and not near.found_in(_window(text, start, end, rule.context)):
+                return False
+            if after is not None and not after.starts(_words_after(text, end, rule.context.reach)):
+                return False
+            if before is not None and not before.ends(_words_before(text, start, rule.context.reach)):
                 return False
         for source in self._antipatterns.get(rule.id, ()):
             antipattern = compile_pattern(source, rule.case_sensitive)
@@ -235,6 +266,33 @@ def _search(pattern: regex.Pattern, text: str, windows: list[tuple[int, int]], t
             if span not in seen:
                 seen.add(span)
                 yield span[0], span[1], match
+
+
+def _words_after(text: str, end: int, reach: int) -> list[tuple[int, str]]:
+    """(start offset, text) of each of the `reach` words after `end`, within the sentence."""
+    found = []
+    for match in _WORD_CHARS.finditer(text, end, min(len(text), end + reach * 30)):
+        if _SENTENCE_BREAK.search(text, end, match.start()):
+            break
+        found.append((match.start(), text))
+        if len(found) == reach:
+            break
+    return found
+
+
+def _words_before(text: str, start: int, reach: int) -> list[tuple[int, str]]:
+    """(end offset, text) of each of the `reach` words before `start`, within the sentence."""
+    low = max(0, start - reach * 30)
+    matches = list(_WORD_CHARS.finditer(text, low, start))[-reach:]
+    found = []
+    for match in reversed(matches):
+        if _SENTENCE_BREAK.search(text, match.end(), start):
+            break
+        found.append((match.end(), text))
+    return found
+
+
+_SENTENCE_BREAK = regex.compile(r"[.!?;:\n]")
 
 
 def _window(text: str, start: int, end: int, context: Context) -> str:

@@ -42,15 +42,18 @@ class Context:
     near: tuple[str, ...] = ()  # one of these must occur within `window` words of the hit
     window: int = 12
     not_document: tuple[str, ...] = ()  # none of these may occur in the document
+    after: tuple[str, ...] = ()  # one of these must start within `reach` words after the hit
+    before: tuple[str, ...] = ()  # one of these must end within `reach` words before the hit
+    reach: int = 3
 
     def __bool__(self) -> bool:
-        return bool(self.document or self.near or self.not_document)
+        return bool(self.document or self.near or self.not_document or self.after or self.before)
 
 
 @dataclass(frozen=True)
 class Rule:
     id: str  # "<pack>.<name>", stable: config and reports refer to it
-    kind: str  # "phrase" or "regex"
+    kind: str  # "phrase", "regex" or "detector"
     fix: FixLevel
     category: str
     pivot: tuple[str, ...]
@@ -60,6 +63,8 @@ class Rule:
     pattern: str | None = None
     replacements: tuple[str, ...] = ()  # regex templates, best first
     triggers: tuple[str, ...] = ()  # a regex rule runs only near one of these literals
+    detector: str | None = None  # a detector rule: the name of the code that finds its hits
+    options: tuple[tuple[str, Any], ...] = ()  # ... and the data it is given (lists are tuples)
     case_sensitive: bool = False
     keep_case: bool = True
     antipatterns: tuple[str, ...] = ()

@@ -1,8 +1,9 @@
 """Run the examples inside rules as tests, as LanguageTool does with its rule files.
 
 For each rule: every `bad` example must fire and, with the rule's own fix applied, give exactly its
-`fixed` text; on that fixed text no rule of any loaded pack may fire (no loops); every `good`
-example must stay silent.
+`fixed` text; on that fixed text no rule of any loaded pack may fire (no loops; a finding with no
+replacement may stay where the example's `fixed` text is the text itself); every `good` example
+must stay silent.
 """
 
 from __future__ import annotations
@@ -45,7 +46,11 @@ def _check_rule(rule: Rule, everything: Engine) -> list[ExampleFailure]:
             failures.append(ExampleFailure(
                 rule, f"bad example repairs to {repaired!r}, expected {example.fixed!r}"))
             continue
-        again = [f for f in everything.check(example.fixed) if f.source is Source.RULES]
+        # A finding that offers no replacement (a word left in French) only asks for a human.
+        again = [
+            f for f in everything.check(example.fixed)
+            if f.source is Source.RULES and (f.replacements or example.fixed != example.text)
+        ]
         if again:
             culprit = again[0]
             failures.append(ExampleFailure(

@@ -1,0 +1,59 @@
+"""Detectors: rule kinds that find whole classes of damage no phrase list covers.
+
+A detector rule is data like any other (`kind = "detector"`, `detector = NAME`, `options = {...}`,
+examples that run as tests); its matching is code here. Each detector is built once per engine
+from the rule's options and then called on the working text; it yields `Found` spans, which the
+matcher filters like any other hit (protected spans, context, antipatterns).
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, Protocol
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    replacements: tuple[str, ...] = ()
+    confidence: float | None = None  # None: the rule's confidence
+
+
+class Detector(Protocol):
+    def find(self, text: str) -> Iterable[Found]: ...
+
+
+class _Lazy:
+    """A registry entry that imports its module on first use (start-up stays cheap)."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module, self.name = module, name
+
+    @property
+    def cls(self):
+        return getattr(importlib.import_module(f"{__name__}.{self.module}"), self.name)
+
+    def validate(self, options: Mapping[str, Any]) -> None:
+        self.cls.validate(options)
+
+
+DETECTORS = {
+    "pronoun-gender": _Lazy("pronouns", "PronounGender"),
+    "of-possessive": _Lazy("possessive", "OfPossessive"),
+    "foreign-words": _Lazy("foreign", "ForeignWords"),
+}
+
+
+def build(name: str, options: Mapping[str, Any]) -> Detector:
+    return DETECTORS[name].cls(options)
+
+
+def check_options(options: Mapping[str, Any], allowed: dict[str, type]) -> None:
+    """Reject unknown options and values of the wrong type, naming the option."""
+    for key, value in options.items():
+        if key not in allowed:
+            raise ValueError(f"unknown option {key!r} (known: {', '.join(sorted(allowed))})")
+        if not isinstance(value, allowed[key]) or isinstance(value, bool) and allowed[key] is not bool:
+            raise ValueError(f"option {key!r} must be {allowed[key].__name__}")

@@ -1,0 +1,73 @@
+"""Words and spans left in the pivot language.
+
+A word list per language (rules/classes/<lang>-words.txt: frequent words of that language that
+are not English, generated from wordfreq) marks foreign tokens. A finding is a run of foreign
+tokens (with the short words between them) that holds at least `min_words` listed words, or a
+single listed lower-case word of at least `min_length` letters. Capitalised words alone are
+names far more often than leftovers, so they count only inside a run.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..loader import word_class
+from . import Found, check_options
+
+_TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
+# Joiners inside a foreign run: short words every language shares or that a list cannot hold.
+_GLUE = frozenset("a à au aux de des du d e en et il la le les l un une o os as el los y da do das dos di del della il lo i die der das und ein eine qui que se si ne pas par pour sur est son sa ses".split())
+
+
+class ForeignWords:
+    def __init__(self, options) -> None:
+        self.words = frozenset(w.lower() for w in word_class(options["words"]))
+        self.min_words = options.get("min_words", 2)
+        self.min_length = options.get("min_length", 5)
+
+    @staticmethod
+    def validate(options) -> None:
+        check_options(options, {"words": str, "min_words": int, "min_length": int})
+        if "words" not in options:
+            raise ValueError("option 'words' (a word class) is required")
+        try:
+            word_class(options["words"])
+        except KeyError:
+            raise ValueError(f"no word class {options['words']!r}") from None
+
+    def find(self, text: str):
+        run: list[tuple[int, int, bool, bool]] = []  # (start, end, listed, lower)
+        for match in _TOKEN.finditer(text):
+            token = match.group()
+            lowered = token.lower()
+            listed = lowered in self.words
+            if listed or (run and lowered in _GLUE and not _breaks(text, run[-1][1], match.start())):
+                if run and _breaks(text, run[-1][1], match.start()):
+                    yield from self._flush(run)
+                    run = []
+                run.append((match.start(), match.end(), listed, token.islower()))
+                continue
+            yield from self._flush(run)
+            run = []
+        yield from self._flush(run)
+
+    def _flush(self, run):
+        while run and not run[-1][2]:
+            run = run[:-1]
+        while run and not run[0][2]:
+            run = run[1:]
+        listed = [t for t in run if t[2]]
+        if not listed:
+            return
+        if len(listed) >= self.min_words and any(t[3] for t in listed):
+            yield Found(run[0][0], run[-1][1])
+            return
+        for start, end, is_listed, lower in listed:
+            if lower and end - start >= self.min_length:
+                yield Found(start, end)
+
+
+def _breaks(text: str, end: int, start: int) -> bool:
+    """Whether the characters between two tokens end a sentence or a line."""
+    between = text[end:start]
+    return any(c in between for c in ".!?;\n\"“”«»()")
