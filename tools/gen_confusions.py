@@ -20,7 +20,10 @@ language (licence in its folder), and names both.
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 import sys
+import unicodedata
 from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
@@ -44,6 +47,20 @@ def wordnet_lemmas(root: Path) -> dict[str, list[str]]:
     return synsets
 
 
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+
+
+def _looks_alike(pivot: str, english: str) -> bool:
+    """A cognate: the same word give or take accents and a few letters of ending."""
+    a, b = _fold(pivot), _fold(english)
+    if a == b:
+        return True
+    prefix = len(os.path.commonprefix([a, b]))
+    return prefix >= 4 and prefix >= 0.7 * min(len(a), len(b)) or (
+        difflib.SequenceMatcher(None, a, b).ratio() >= 0.8 and a[:2] == b[:2])
+
+
 def pivot_lemmas(path: Path, lang_code: str) -> dict[str, set[str]]:
     lemmas: dict[str, set[str]] = defaultdict(set)
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -61,6 +78,8 @@ def main() -> None:
     parser.add_argument("lang")
     parser.add_argument("--omw", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "lexicon" / "omw")
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
+    parser.add_argument("--cognates", action="store_true",
+                        help="only pairs where one English word looks like the pivot word (false friends)")
     parser.add_argument("--min-zipf", type=float, default=3.5, help="least English frequency (wordfreq Zipf) of each word")
     args = parser.parse_args()
     if args.lang in FOLDERS:
@@ -91,6 +110,12 @@ def main() -> None:
                 if senses[a] & senses[b]:
                     continue  # synonyms in one synset: no confusion
                 common, rare = (a, b) if scored[a] >= scored[b] else (b, a)
+                if args.cognates:
+                    # The look-alike is what the system brings back; the other is what was meant.
+                    a_like, b_like = _looks_alike(lemma, a), _looks_alike(lemma, b)
+                    if a_like == b_like:
+                        continue
+                    common, rare = (a, b) if a_like else (b, a)
                 key = (lemma, pos, common, rare)
                 if key not in seen:
                     seen.add(key)

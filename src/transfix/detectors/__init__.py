@@ -43,6 +43,7 @@ DETECTORS = {
     "pronoun-gender": _Lazy("pronouns", "PronounGender"),
     "of-possessive": _Lazy("possessive", "OfPossessive"),
     "foreign-words": _Lazy("foreign", "ForeignWords"),
+    "quote-punctuation": _Lazy("quotes", "QuotePunctuation"),
 }
 
 

@@ -1,0 +1,41 @@
+"""Comma and full stop moved outside the closing quotation mark, in a document that puts them inside.
+
+American usage puts a comma or full stop inside the closing quotation mark (`"a sister,"`); French
+puts it outside, and a round trip through French moves some of them out (`"a sister",`). A text
+that puts them outside everywhere may simply follow British (logical) usage, so the detector only
+fires where the same document also puts them inside at least `min_inside` times, and at least as
+often as outside: the minority that breaks the document's own usage is the evidence.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from . import Found, check_options
+
+_INSIDE = regex.compile(r"\w[,.][\"”]")
+_OUTSIDE = regex.compile(r"(?<=[\p{L}\d!?])([\"”])([,.])(?![\d\p{L}])")
+
+
+class QuotePunctuation:
+    def __init__(self, options) -> None:
+        self.min_inside = options.get("min_inside", 1)
+
+    @staticmethod
+    def validate(options) -> None:
+        check_options(options, {"min_inside": int})
+
+    def find(self, text: str):
+        if '"' not in text and "”" not in text:
+            return
+        inside = len(_INSIDE.findall(text))
+        outside = list(_OUTSIDE.finditer(text))
+        # Technical and British texts put them outside by rule: only a minority outside is news.
+        if inside < self.min_inside or inside < len(outside):
+            return
+        for match in outside:
+            quote, mark = match.group(1), match.group(2)
+            if text[match.start() - 1] in "!?" and mark == ".":
+                yield Found(match.start(), match.end(), (quote,))
+                continue
+            yield Found(match.start(), match.end(), (mark + quote,))
