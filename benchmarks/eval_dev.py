@@ -212,9 +212,12 @@ def main() -> None:
             moves = liar_moves(engine, args.shared, unsafe)
             changed = sum(moves.values())
             label = "fix --unsafe" if unsafe else "fix"
+            # Case is no evidence either way: the German round trips were made from lower-cased text.
+            moved = moves["closer"] + moves["further"]
             print(f"German round trips, {label}: {changed} texts changed, {moves['closer']} closer to the "
-                  f"original, {moves['further']} further ({pct(moves['closer'], changed).strip()} closer)")
-            figures[f"liar_{'unsafe' if unsafe else 'safe'}_closer"] = moves["closer"] / changed if changed else None
+                  f"original, {moves['further']} further, {moves['same']} only in case "
+                  f"({pct(moves['closer'], moved).strip()} of the moves closer)")
+            figures[f"liar_{'unsafe' if unsafe else 'safe'}_closer"] = moves["closer"] / moved if moved else None
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 

@@ -1,9 +1,11 @@
 """Words and spans left in the pivot language.
 
 A word list per language (rules/classes/<lang>-words.txt: frequent words of that language that
-are not English, generated from wordfreq) marks foreign tokens. A finding is a run of foreign
+are not English, generated from wordfreq) marks foreign tokens; a run is reported for the language
+whose list holds more of its words than the `rivals` lists do. A finding is a run of foreign
 tokens (with the short words between them) that holds at least `min_words` listed words, or a
-single listed lower-case word of at least `min_length` letters. Capitalised words alone are
+single lower-case word of at least `min_length` letters from the `single_words` list (the very
+frequent words: a rarer word alone is more often a term quoted on purpose). Capitalised words alone are
 names far more often than leftovers, so they count only inside a run.
 """
 
@@ -22,18 +24,23 @@ _GLUE = frozenset("a à au aux de des du d e en et il la le les l un une o os as
 class ForeignWords:
     def __init__(self, options) -> None:
         self.words = frozenset(w.lower() for w in word_class(options["words"]))
+        self.rivals = [frozenset(w.lower() for w in word_class(name)) for name in options.get("rivals", ())]
+        single = options.get("single_words")
+        self.singles = frozenset(w.lower() for w in word_class(single)) if single else self.words
         self.min_words = options.get("min_words", 2)
         self.min_length = options.get("min_length", 5)
 
     @staticmethod
     def validate(options) -> None:
-        check_options(options, {"words": str, "min_words": int, "min_length": int})
+        check_options(options, {"words": str, "single_words": str, "rivals": tuple, "min_words": int, "min_length": int})
         if "words" not in options:
             raise ValueError("option 'words' (a word class) is required")
-        try:
-            word_class(options["words"])
-        except KeyError:
-            raise ValueError(f"no word class {options['words']!r}") from None
+        extra = (options["single_words"],) if "single_words" in options else ()
+        for name in (options["words"], *extra, *options.get("rivals", ())):
+            try:
+                word_class(name)
+            except KeyError:
+                raise ValueError(f"no word class {name!r}") from None
 
     def find(self, text: str):
         run: list[tuple[int, int, bool, bool]] = []  # (start, end, listed, lower)
@@ -43,28 +50,39 @@ class ForeignWords:
             listed = lowered in self.words
             if listed or (run and lowered in _GLUE and not _breaks(text, run[-1][1], match.start())):
                 if run and _breaks(text, run[-1][1], match.start()):
-                    yield from self._flush(run)
+                    yield from self._flush(text, run)
                     run = []
                 run.append((match.start(), match.end(), listed, token.islower()))
                 continue
-            yield from self._flush(run)
+            yield from self._flush(text, run)
             run = []
-        yield from self._flush(run)
+        yield from self._flush(text, run)
 
-    def _flush(self, run):
+    def _flush(self, text, run):
+        """A finding for a run of tokens, if the run is this language's more than a rival's."""
         while run and not run[-1][2]:
             run = run[:-1]
         while run and not run[0][2]:
             run = run[1:]
         listed = [t for t in run if t[2]]
-        if not listed:
+        if not listed or not self._ours(text, run):
             return
         if len(listed) >= self.min_words and any(t[3] for t in listed):
             yield Found(run[0][0], run[-1][1])
             return
         for start, end, is_listed, lower in listed:
-            if lower and end - start >= self.min_length:
+            if lower and end - start >= self.min_length and text[start:end].lower() in self.singles:
                 yield Found(start, end)
+
+
+    def _ours(self, text, run) -> bool:
+        """The run has more words of this language than of any rival language (rivals name the
+        other pivots, so that a Spanish leftover is not also reported as Portuguese)."""
+        if not self.rivals:
+            return True
+        words = [text[s:e].lower() for s, e, _, _ in run]
+        own = sum(w in self.words for w in words)
+        return all(own > sum(w in rival for w in words) for rival in self.rivals)
 
 
 def _breaks(text: str, end: int, start: int) -> bool:

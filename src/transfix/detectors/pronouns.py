@@ -1,0 +1,88 @@
+"""Possessive pronouns whose gender flipped on the way through the pivot.
+
+French `son`/`sa`/`ses` agree with the thing possessed, not with the possessor, so the system has to
+guess his or her, and it guesses "his" (or the gender of the French noun). Subject pronouns do not
+have that problem (il/elle), and neither do names and gendered nouns. So the evidence for who is
+talked about is read from the passage: the current sentence and the `sentences` before it. A
+possessive "his" where that passage speaks only of women (she, herself, a woman's first name,
+mother, actress, ...) and of no man is flagged "her"; a possessive "her" where it speaks only of
+men is flagged "his". One stray mention of the other gender anywhere in the passage silences it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..loader import word_class
+from . import Found, check_options
+
+_SENTENCE = regex.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|\n|$)")
+_WORD = regex.compile(r"\p{L}[\p{L}'’.-]*")
+_FEMALE_PRONOUNS = frozenset({"she", "herself", "hers"})
+_MALE_PRONOUNS = frozenset({"he", "him", "himself"})
+# After "her", these make it an object pronoun ("told her that"), not a possessive.
+_NOT_A_NOUN = frozenset(
+    "a an the to that and or but as at in on of for with from by about into onto over under after "
+    "before if when while because so than then this these those there here up down out off again "
+    "too also now back away why how what who whom which where it he she they we you i is was be "
+    "been being are were has have had do does did will would can could should may might must not "
+    "no yes very just only even still ever never more most less least all any some every each "
+    "both either neither".split()
+)
+
+
+class PronounGender:
+    def __init__(self, options) -> None:
+        self.window = options.get("sentences", 2)
+        self.female = _lower_set(word_class("female-nouns")) | _FEMALE_PRONOUNS
+        self.male = _lower_set(word_class("male-nouns")) | _MALE_PRONOUNS
+        self.female_names = frozenset(word_class("female-first-names"))
+        self.male_names = frozenset(word_class("male-first-names"))
+
+    @staticmethod
+    def validate(options) -> None:
+        check_options(options, {"sentences": int})
+
+    def find(self, text: str):
+        if "his" not in text and "her" not in text and "His" not in text and "Her" not in text:
+            return
+        sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip()]
+        evidence = [self._evidence(m.group()) for m in sentences]
+        for index, sentence in enumerate(sentences):
+            words = list(_WORD.finditer(sentence.group()))
+            female = any(e[0] for e in evidence[max(0, index - self.window):index + 1])
+            male = any(e[1] for e in evidence[max(0, index - self.window):index + 1])
+            if female == male:
+                continue
+            for position, match in enumerate(words):
+                token = match.group().lower()
+                following = words[position + 1].group().lower() if position + 1 < len(words) else ""
+                start = sentence.start() + match.start()
+                end = sentence.start() + match.end()
+                if female and token == "his" and following and following not in _NOT_A_NOUN:
+                    yield Found(start, end, (_same_case(match.group(), "her"),))
+                elif male and token == "her" and following and following not in _NOT_A_NOUN:
+                    yield Found(start, end, (_same_case(match.group(), "his"),))
+
+    def _evidence(self, sentence: str) -> tuple[bool, bool]:
+        female = male = False
+        words = _WORD.findall(sentence)
+        for position, word in enumerate(words):
+            lowered = word.lower()
+            if lowered in self.female or word in self.female_names:
+                female = True
+            elif lowered in self.male or word in self.male_names:
+                male = True
+            elif lowered == "her" and (
+                position + 1 == len(words) or words[position + 1].lower() in _NOT_A_NOUN
+            ):
+                female = True  # an object "her" is a woman mentioned, not a guessed possessive
+        return female, male
+
+
+def _lower_set(words) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+def _same_case(original: str, replacement: str) -> str:
+    return replacement.capitalize() if original[:1].isupper() else replacement
