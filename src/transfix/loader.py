@@ -5,7 +5,9 @@ Every problem is reported as `file:line: rule-id: what is wrong`, so an author c
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import json
 import re
 import tomllib
 from importlib import resources
@@ -78,8 +80,11 @@ def load_rules(roots: Iterable[Path], trusted: Iterable[Path] = ()) -> list[Rule
     trusted_roots = {Path(t).resolve() for t in trusted}
     for root in roots:
         check = Path(root).resolve() not in trusted_roots
+        calibrated = calibration(Path(root))
         for pack_name, path in pack_files(Path(root)):
             for rule in load_pack(path, pack_name, check_patterns=check):
+                if rule.id in calibrated:
+                    rule = dataclasses.replace(rule, confidence=calibrated[rule.id])
                 if rule.id in seen:
                     raise RuleError(
                         rule.source_file, rule.source_line, rule.id,
@@ -88,6 +93,23 @@ def load_rules(roots: Iterable[Path], trusted: Iterable[Path] = ()) -> list[Rule
                 seen[rule.id] = rule
                 rules.append(rule)
     return rules
+
+
+CALIBRATION = "calibration.json"
+
+
+def calibration(root: Path) -> dict[str, float]:
+    """Confidences measured on annotated text (`calibration.json` beside the packs, written by
+    tools/calibrate.py): {rule id: share of its findings that were real damage, smoothed}."""
+    path = root / CALIBRATION
+    if not root.is_dir() or not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        table = data["rules"]
+        return {str(k): float(v) for k, v in table.items() if 0 <= float(v) <= 1}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise RuleError(str(path), 0, "-", f"invalid calibration file: {exc}") from None
 
 
 def load_pack(path: Path, default_name: str | None = None, check_patterns: bool = True) -> list[Rule]:

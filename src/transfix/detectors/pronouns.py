@@ -4,9 +4,10 @@ French `son`/`sa`/`ses` agree with the thing possessed, not with the possessor, 
 guess his or her, and it guesses "his" (or the gender of the French noun). Subject pronouns do not
 have that problem (il/elle), and neither do names and gendered nouns. So the evidence for who is
 talked about is read from the passage: the current sentence and the `sentences` before it. A
-possessive "his" where that passage speaks only of women (she, herself, a woman's first name,
-mother, actress, ...) and of no man is flagged "her"; a possessive "her" where it speaks only of
-men is flagged "his". One stray mention of the other gender anywhere in the passage silences it.
+possessive "his" where that passage refers to a woman as "she" (or "herself", "hers") and mentions
+no man at all (no he/him, no man's first name, no father, husband, ...) is flagged "her". The
+other direction ("her" for his) is left alone: an object "her" cannot be told from a possessive
+without parsing, and clean English is full of "he ... her".
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from ..loader import word_class
 from . import Found, check_options
 
 _SENTENCE = regex.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|\n|$)")
-_WORD = regex.compile(r"\p{L}[\p{L}'’.-]*")
+_WORD = regex.compile(r"\p{L}[\p{L}-]*(?:['’]\p{L}+)?")
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "your", "our"})
 _FEMALE_PRONOUNS = frozenset({"she", "herself", "hers"})
 _MALE_PRONOUNS = frozenset({"he", "him", "himself"})
 # After "her", these make it an object pronoun ("told her that"), not a possessive.
@@ -44,40 +46,55 @@ class PronounGender:
         check_options(options, {"sentences": int})
 
     def find(self, text: str):
-        if "his" not in text and "her" not in text and "His" not in text and "Her" not in text:
+        if "his" not in text and "His" not in text:
             return
         sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip()]
         evidence = [self._evidence(m.group()) for m in sentences]
         for index, sentence in enumerate(sentences):
-            words = list(_WORD.finditer(sentence.group()))
-            female = any(e[0] for e in evidence[max(0, index - self.window):index + 1])
-            male = any(e[1] for e in evidence[max(0, index - self.window):index + 1])
-            if female == male:
+            passage = evidence[max(0, index - self.window):index + 1]
+            # Support must be a pronoun (il/elle survive the round trip); names and gendered
+            # nouns of the other gender only veto, since they may belong to someone else.
+            female = any(e.female_pronoun for e in passage) and not any(e.male for e in passage)
+            if not female:
                 continue
+            words = list(_WORD.finditer(sentence.group()))
             for position, match in enumerate(words):
                 token = match.group().lower()
                 following = words[position + 1].group().lower() if position + 1 < len(words) else ""
+                if not following or following in _NOT_A_NOUN:
+                    continue
                 start = sentence.start() + match.start()
                 end = sentence.start() + match.end()
-                if female and token == "his" and following and following not in _NOT_A_NOUN:
+                if token == "his":
                     yield Found(start, end, (_same_case(match.group(), "her"),))
-                elif male and token == "her" and following and following not in _NOT_A_NOUN:
-                    yield Found(start, end, (_same_case(match.group(), "his"),))
 
-    def _evidence(self, sentence: str) -> tuple[bool, bool]:
-        female = male = False
+    def _evidence(self, sentence: str) -> "_Evidence":
+        found = _Evidence()
         words = _WORD.findall(sentence)
         for position, word in enumerate(words):
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]
             lowered = word.lower()
-            if lowered in self.female or word in self.female_names:
-                female = True
+            if position and words[position - 1].lower() in _POSSESSIVES:
+                continue  # "his wife" says nothing of the gender of its possessor
+            if lowered in _FEMALE_PRONOUNS:
+                found.female = found.female_pronoun = True
+            elif lowered == "her":
+                found.female = True
+            elif lowered in _MALE_PRONOUNS:
+                found.male = found.male_pronoun = True
+            elif lowered in self.female or word in self.female_names:
+                found.female = True
             elif lowered in self.male or word in self.male_names:
-                male = True
-            elif lowered == "her" and (
-                position + 1 == len(words) or words[position + 1].lower() in _NOT_A_NOUN
-            ):
-                female = True  # an object "her" is a woman mentioned, not a guessed possessive
-        return female, male
+                found.male = True
+        return found
+
+
+class _Evidence:
+    __slots__ = ("female", "male", "female_pronoun", "male_pronoun")
+
+    def __init__(self) -> None:
+        self.female = self.male = self.female_pronoun = self.male_pronoun = False
 
 
 def _lower_set(words) -> frozenset[str]:
