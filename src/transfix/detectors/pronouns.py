@@ -19,7 +19,6 @@ from . import Found, check_options
 
 _SENTENCE = regex.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|\n|$)")
 _WORD = regex.compile(r"\p{L}[\p{L}-]*(?:['’]\p{L}+)?")
-_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "your", "our"})
 _FEMALE_PRONOUNS = frozenset({"she", "herself", "hers"})
 _MALE_PRONOUNS = frozenset({"he", "him", "himself"})
 # After "her", these make it an object pronoun ("told her that"), not a possessive.
@@ -75,8 +74,6 @@ class PronounGender:
             if word.endswith(("'s", "’s")):
                 word = word[:-2]
             lowered = word.lower()
-            if position and words[position - 1].lower() in _POSSESSIVES:
-                continue  # "his wife" says nothing of the gender of its possessor
             if lowered in _FEMALE_PRONOUNS:
                 found.female = found.female_pronoun = True
             elif lowered == "her":
