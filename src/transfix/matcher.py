@@ -10,6 +10,7 @@ them, so most regex rules cost nothing on most text.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import re
@@ -52,13 +53,24 @@ def phrase_pattern(phrase: str) -> str:
 
 
 class _Terms:
-    """A case-insensitive, word-bounded search for any of a list of words or phrases."""
+    """A case-insensitive, word-bounded search for any of a list of words or phrases.
 
-    def __init__(self, terms: tuple[str, ...], anchor: str | None = None) -> None:
-        alternation = "|".join(phrase_pattern(t) for t in terms)
-        self.pattern = regex.compile(alternation, regex.IGNORECASE)
+    Compiled on first use and shared by every rule with the same list (a word class such as
+    @media-music is named by many rules): most rules never meet a text where their context is
+    asked for, and start-up should not pay for them.
+    """
+
+    def __init__(self, terms: tuple[str, ...]) -> None:
+        self.terms = terms
+
+    @functools.cached_property
+    def pattern(self) -> regex.Pattern:
+        return _compile_terms(self.terms)
+
+    @functools.cached_property
+    def at_end(self) -> regex.Pattern:
         # Ending exactly where a text slice ends (a preceding word): search with endpos.
-        self.at_end = regex.compile(f"(?:{alternation})$", regex.IGNORECASE) if anchor == "end" else None
+        return _compile_terms(self.terms, "$")
 
     def found_in(self, text: str) -> bool:
         return self.pattern.search(text) is not None
@@ -70,6 +82,12 @@ class _Terms:
     def ends(self, words: list[tuple[int, str]]) -> bool:
         """One of the terms ends at one of these word end positions of a text."""
         return any(self.at_end.search(text, max(0, position - 80), position) for position, text in words)
+
+
+@functools.lru_cache(maxsize=None)
+def _compile_terms(terms: tuple[str, ...], suffix: str = "") -> regex.Pattern:
+    alternation = "|".join(phrase_pattern(t) for t in terms)
+    return regex.compile(f"(?:{alternation}){suffix}", regex.IGNORECASE)
 
 
 def fold(text: str, lower: bool) -> str:
@@ -113,8 +131,8 @@ class Matcher:
                     _Terms(context.document) if context.document else None,
                     _Terms(context.near) if context.near else None,
                     _Terms(context.not_document) if context.not_document else None,
-                    _Terms(context.after, anchor="start") if context.after else None,
-                    _Terms(context.before, anchor="end") if context.before else None,
+                    _Terms(context.after) if context.after else None,
+                    _Terms(context.before) if context.before else None,
                 )
             if rule.kind == "detector":
                 from .detectors import build
