@@ -17,7 +17,7 @@ from . import Found, check_options
 
 _PATTERN = regex.compile(
     r"\b([Tt]he) ((?:[\p{Ll}-]+ ){0,2}?[\p{L}-]+) of "
-    r"(?:(?P<name>\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2})|(?P<pron>his|her|their|my|your|our) (?P<kin>[\p{Ll}]+))"
+    r"(?:(?P<name>\p{Lu}[\p{Ll}-]+(?: \p{Lu}[\p{L}-]+){0,2})|(?P<pron>his|her|their|my|your|our) (?P<kin>[\p{Ll}]+))"
     r"(?![\p{L}'’-]| of\b| \p{Lu}| (?:and|&) \p{Lu})"
     r"(?<! (?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI))"
 )
