@@ -21,8 +21,8 @@ LEVEL_WEIGHT = {FixLevel.SAFE: 1.0, FixLevel.UNSAFE: 0.8, FixLevel.SUGGEST: 0.5}
 CATEGORY_WEIGHT = {"boilerplate": 0.0, "encoding": 0.0, "typography": 0.6}
 MIDPOINT = 2.0  # weighted findings per 1,000 words at which the probability is 0.5
 STEEPNESS = 1.5
-MIN_PIVOT_WEIGHT = 1.0  # evidence needed before naming a pivot
-MIN_PIVOT_SHARE = 0.4
+MIN_PIVOT_WEIGHT = 0.4  # evidence needed before naming a pivot
+MIN_PIVOT_SHARE = 0.5
 # Short texts count as this many words, so one stray finding in a caption does not condemn it.
 MIN_WORDS = 200
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
