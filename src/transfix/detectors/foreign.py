@@ -11,6 +11,8 @@ names far more often than leftovers, so they count only inside a run.
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..loader import word_class
@@ -43,20 +45,31 @@ class ForeignWords:
                 raise ValueError(f"no word class {name!r}") from None
 
     def find(self, text: str):
-        run: list[tuple[int, int, bool, bool]] = []  # (start, end, listed, lower)
-        for match in _TOKEN.finditer(text):
-            token = match.group()
-            lowered = token.lower()
-            listed = lowered in self.words
-            if listed or (run and lowered in _GLUE and not _breaks(text, run[-1][1], match.start())):
-                if run and _breaks(text, run[-1][1], match.start()):
-                    yield from self._flush(text, run)
-                    run = []
-                run.append((match.start(), match.end(), listed, token.islower()))
-                continue
+        tokens = _tokens(text)
+        present = self.words.intersection(tokens.vocabulary)
+        if not present:
+            return  # the common case: one set intersection, no loop
+        lows = tokens.lows
+        listed = [i for i, word in enumerate(lows) if word in present]
+        index = 0
+        while index < len(listed):
+            first = last = listed[index]
+            index += 1
+            # Extend the run over listed words with at most two shared short words between.
+            while index < len(listed):
+                following = listed[index]
+                between = range(last + 1, following)
+                if len(between) > 2 or any(lows[k] not in _GLUE for k in between) or any(
+                    _breaks(text, tokens.ends[k], tokens.starts[k + 1]) for k in range(last, following)
+                ):
+                    break
+                last = following
+                index += 1
+            run = [
+                (tokens.starts[k], tokens.ends[k], lows[k] in self.words, tokens.lower[k])
+                for k in range(first, last + 1)
+            ]
             yield from self._flush(text, run)
-            run = []
-        yield from self._flush(text, run)
 
     def _flush(self, text, run):
         """A finding for a run of tokens, if the run is this language's more than a rival's."""
@@ -83,6 +96,25 @@ class ForeignWords:
         words = [text[s:e].lower() for s, e, _, _ in run]
         own = sum(w in self.words for w in words)
         return all(own > sum(w in rival for w in words) for rival in self.rivals)
+
+
+class _Tokens:
+    __slots__ = ("starts", "ends", "lows", "lower", "vocabulary")
+
+    def __init__(self, text: str) -> None:
+        matches = list(_TOKEN.finditer(text))
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+        words = [m.group() for m in matches]
+        self.lows = [w.lower() for w in words]
+        self.lower = [w.islower() for w in words]
+        self.vocabulary = frozenset(self.lows)
+
+
+@functools.lru_cache(maxsize=4)
+def _tokens(text: str) -> _Tokens:
+    """The words of a text, once for every language's detector."""
+    return _Tokens(text)
 
 
 def _breaks(text: str, end: int, start: int) -> bool:
