@@ -20,7 +20,7 @@ import wordfreq
 from importlib.metadata import version
 
 OUT = Path(__file__).resolve().parents[1] / "rules" / "classes"
-NAMES = {"fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "de": "German"}
+NAMES = {"fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "de": "German", "ru": "Russian"}
 
 
 def foreign_words(lang: str, least: float = 3.0, lone: bool = False) -> list[str]:
