@@ -141,9 +141,9 @@ def main() -> None:
         raise SystemExit(f"no dev articles under {args.shared}/corpora/gt_fr_news_dev")
     grammar = None
     if args.grammar == "harper":
-        from transfix.grammar import HarperChecker
+        from transfix.backends import GrammarOptions, build_grammar
 
-        grammar = HarperChecker()
+        grammar, _, _ = build_grammar(GrammarOptions(mode="harper"))
     engine = Engine(grammar=grammar)
 
     result = evaluate_articles(engine, args.shared)

@@ -23,15 +23,18 @@ MT = HERE.parent / "corpus" / "mt" / "trade-talks.txt"
 
 @pytest.fixture(scope="module")
 def harper_engine():
-    return transfix.Engine(grammar=GrammarChecker(HarperBackend()))
+    """Harper with the lints these tests exercise, beside the measured default set."""
+    lints = frozenset({"AnA", "PronounVerbAgreement", "SpellCheck", "CurrencyPlacement"})
+    return transfix.Engine(grammar=GrammarChecker(HarperBackend(enable=lints)))
 
 
 def grammar_of(findings):
     return [f for f in findings if f.source is Source.GRAMMAR]
 
 
-def test_seed_has_harper_findings_beside_rules_and_no_name_noise(harper_engine, seed_text):
-    findings = harper_engine.check(seed_text)
+def test_seed_has_harper_findings_beside_rules_and_no_name_noise(seed_text):
+    everything = transfix.Engine(grammar=GrammarChecker(HarperBackend(enable=frozenset({"all"}))))
+    findings = everything.check(seed_text)
     grammar = grammar_of(findings)
     assert grammar and any(f.source is Source.RULES for f in findings)
     assert all(f.rule.startswith("grammar.harper.") and f.fix is FixLevel.SUGGEST for f in grammar)
@@ -51,6 +54,28 @@ def test_proper_names_are_not_spelling_errors_but_typos_are(harper_engine):
     assert [(f.rule, f.text) for f in grammar] == [("grammar.harper.SpellCheck", "presss")]
 
 
+def test_default_lints_are_the_measured_set_and_unknown_names_are_rejected():
+    from transfix.errors import TransfixError
+    from transfix.grammar import HARPER_DEFAULT, UnknownLint
+
+    default = HarperBackend()
+    assert default.enabled == HARPER_DEFAULT
+    engine = transfix.Engine(grammar=GrammarChecker(default))
+    # A misspelling and a wrong article stay quiet by default (one flag away).
+    assert grammar_of(engine.check("I saw a apple in the presss.")) == []
+    assert "RepeatedWords" in default.enabled and "SpellCheck" not in default.enabled
+    assert HarperBackend(enable=frozenset({"all"})).enabled >= {"SpellCheck", "AnA", "LongSentences"}
+    with pytest.raises(UnknownLint, match="unknown Harper lint 'Nope'"):
+        HarperBackend(enable=frozenset({"Nope"}))
+    assert issubclass(UnknownLint, TransfixError)
+
+
+def test_grammar_sees_prose_only():
+    engine = transfix.Engine(grammar=GrammarChecker(HarperBackend(enable=frozenset({"AnA", "Spaces"}))))
+    text = "# Title\n\n1. First item\n\n   continued here with `a apple` code.\n\n| a | b |\n|---|---|\n"
+    assert grammar_of(engine.check(text, kind="markdown")) == []
+
+
 def test_style_lints_are_off_unless_enabled():
     long_sentence = "The committee " + " and ".join(["met again to discuss the budget"] * 12) + "."
     quiet = transfix.Engine(grammar=GrammarChecker(HarperBackend()))
@@ -65,7 +90,8 @@ def test_grammar_is_dropped_where_a_rule_reports_the_same_span(harper_engine):
 
 
 def test_grammar_rules_can_be_ignored_by_prefix():
-    engine = transfix.Engine(grammar=GrammarChecker(HarperBackend()), ignore=["grammar.harper.AnA"])
+    backend = HarperBackend(enable=frozenset({"AnA"}))
+    engine = transfix.Engine(grammar=GrammarChecker(backend), ignore=["grammar.harper.AnA"])
     assert [f.rule for f in engine.check("I saw a apple.")] == []
 
 

@@ -188,7 +188,7 @@ sys.argv = ["transfix", *sys.argv[1:]]
 runpy.run_module("transfix", run_name="__main__", alter_sys=True)
 """
 
-NET_SAMPLE = "This is an test of the system. They hid it behind payment walls, worth $ 600.\n"
+NET_SAMPLE = "He is one of the best player in the league. They hid it behind payment walls, worth $ 600.\n"
 
 
 def guarded(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess, list[str]]:
@@ -213,7 +213,7 @@ def test_default_check_and_fix_open_no_network_connection(tmp_path):
     assert b"grammar checking off" not in check.stderr
     fix, attempts = guarded(tmp_path, "fix", "doc.txt")
     assert fix.returncode == 0 and attempts == []
-    assert fix.stdout == b"This is an test of the system. They hid it behind paywalls, worth $600.\n"
+    assert fix.stdout == b"He is one of the best player in the league. They hid it behind paywalls, worth $600.\n"
     diff, attempts = guarded(tmp_path, "diff", "doc.txt")
     assert diff.returncode == 1 and attempts == []
     write, attempts = guarded(tmp_path, "fix", "--write", "doc.txt")

@@ -28,6 +28,7 @@ from .engine import Engine
 from .errors import TransfixError
 from .loader import default_rules_dir, load_rules, pack_files
 from .model import FixLevel
+from .resolve import matches_prefix
 from .report import FileReport, text_lines, unified_diff
 from .selftest import check_examples
 from .textio import BinaryFileError, Document, read_document, write_atomic
@@ -110,7 +111,7 @@ LtPathOpt = typer.Option(None, "--lt-path", help="A local LanguageTool directory
 LtDownloadOpt = typer.Option(False, "--lt-download", help="Download LanguageTool on first use when the network allows.")
 LtPublicOpt = typer.Option(False, "--lt-public", help="Use the public LanguageTool API (sends your text to languagetool.org).")
 LtCommandOpt = typer.Option(None, "--lt-command", help="A command that starts a LanguageTool-compatible server; {port} is filled in.", hidden=True)
-GrammarEnableOpt = typer.Option(None, "--grammar-enable", help="Grammar rules that are off by default to turn on (e.g. LongSentences).")
+GrammarEnableOpt = typer.Option(None, "--grammar-enable", help="Grammar lints that are off by default to turn on (e.g. SpellCheck, or all); `transfix rules list --grammar` lists them.")
 
 
 def _grammar_help(default: str) -> typer.Option:
@@ -219,8 +220,24 @@ def _session(
         allow=config.allow, fix_levels=config.fix_levels,
     )
     engine = Engine(**engine_options, grammar=checker, grammar_required=required)
+    _reject_unknown_selectors(engine)
     kind = doc_type.value if doc_type is not None else config.type
     return Session(config, engine, encoding, kind, engine_options=engine_options, grammar=options)
+
+
+def _reject_unknown_selectors(engine: Engine) -> None:
+    """`--select frr` is a typo, not an empty selection: refuse it, as ruff does."""
+    ids = [rule.id for rule in engine.all_rules]
+    for option, prefixes in (("--select", engine.select), ("--ignore", engine.ignore)):
+        for prefix in prefixes:
+            if prefix in ("normalize", "grammar") or prefix.startswith(("normalize.", "grammar.")):
+                continue
+            if not any(matches_prefix(rule_id, (prefix,)) for rule_id in ids):
+                raise TransfixError(f"{option}: unknown rule selector {prefix!r} (see `transfix rules list`)")
+    known = sorted({p for rule in engine.all_rules for p in rule.pivot} - {"any"})
+    for pivot in engine.pivots:
+        if pivot not in known:
+            raise TransfixError(f"--pivot: unknown pivot language {pivot!r} (known: {', '.join(known)})")
 
 
 @app.command()
@@ -244,7 +261,7 @@ def check(
     lt_public: bool = LtPublicOpt,
     lt_command: Optional[str] = LtCommandOpt,
     grammar_enable: Optional[List[str]] = GrammarEnableOpt,
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
 ) -> None:
     """Report findings. Exit 0 when nothing is found, 1 when something is, 2 on errors."""
     session = _session(config, no_config, select, ignore, pivot, rules, encoding, doc_type, grammar, "auto",
@@ -326,7 +343,7 @@ def fix(
     lt_server: Optional[str] = LtServerOpt,
     lt_path: Optional[str] = LtPathOpt,
     lt_command: Optional[str] = LtCommandOpt,
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
     jsonl: bool = typer.Option(False, "--jsonl", help="Input is JSON Lines: repair one field of each record, keep the others, add findings and score."),
     text_field: str = typer.Option("text", "--field", help="With --jsonl: the field that holds the text."),
 ) -> None:
@@ -591,8 +608,16 @@ def apply_command(
 @rules_app.command("list")
 def rules_list(
     rules: Optional[List[str]] = RulesOpt,
+    grammar: bool = typer.Option(False, "--grammar", help="List Harper's grammar lints instead: which run by default."),
 ) -> None:
-    """Rule counts per pack, by fix level."""
+    """Rule counts per pack, by fix level (or, with --grammar, the grammar lints)."""
+    if grammar:
+        from .grammar import HARPER_DEFAULT, HarperBackend
+
+        out = _stdout()
+        for name in HarperBackend.lint_names():
+            out.print(f"grammar.harper.{name}\t{'on' if name in HARPER_DEFAULT else 'off'}", highlight=False)
+        return
     roots = [default_rules_dir()] + [Path(p) for p in _split(rules)]
     loaded = load_rules(roots)
     packs: dict[str, list] = {}
@@ -658,9 +683,32 @@ def _root(
         raise typer.Exit(EXIT_CLEAN)
 
 
+# typer re-exports click's exceptions under its own module in recent versions: find them from
+# a public class rather than importing a private module.
+_USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+_CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
 def main() -> None:
     try:
-        app(standalone_mode=True)
+        result = app(standalone_mode=False)
+    except _USAGE_ERROR as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:
+            # `transfix` or `transfix rules` alone: the help, on standard error.
+            print(exc.ctx.get_help(), file=sys.stderr)
+        else:
+            # One line, like ruff and codespell: no box, no usage block.
+            where = exc.ctx.command_path if exc.ctx else "transfix"
+            _error(f"{exc.format_message()} (see '{where} --help')")
+        sys.exit(EXIT_ERROR)
+    except _CLICK_EXCEPTION as exc:
+        _error(exc.format_message())
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        _error("interrupted")
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
     except TransfixError as exc:
         _error(str(exc))
         sys.exit(EXIT_ERROR)
@@ -672,3 +720,4 @@ def main() -> None:
             raise
         _error(f"internal error: {type(exc).__name__}: {exc} (set TRANSFIX_DEBUG=1 for a trace)")
         sys.exit(EXIT_ERROR)
+    sys.exit(result if isinstance(result, int) else EXIT_CLEAN)

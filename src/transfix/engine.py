@@ -152,7 +152,7 @@ class Engine:
     def _grammar_findings(self, text, working, offsets, lines, protected, found, warnings) -> list[Finding]:
         """Grammar issues outside protected spans and away from what a rule already reports."""
         try:
-            issues = self.grammar.check(working)
+            issues = self.grammar.check(_masked(working, protected))
         except GrammarUnavailable as exc:
             if self.grammar_required:
                 raise
@@ -224,6 +224,20 @@ class Engine:
         findings = self.check(current, kind=kind, skip=skipped)
         pending = tuple(f for f in findings if not wanted(f))
         return Repair(current, tuple(applied), pending, settled=len(pending) == len(findings))
+
+
+def _masked(text: str, protected: Intervals) -> str:
+    """The text as a grammar checker should see it: markup, code and URLs blanked out (same length,
+    line breaks kept), so that it judges prose only."""
+    if not protected:
+        return text
+    pieces, last = [], 0
+    for start, end in protected:
+        pieces.append(text[last:start])
+        pieces.append(regex.sub(r"[^\n]", " ", text[start:end]))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _level_overrides(rules: Iterable[Rule], overrides: Mapping[str, FixLevel]) -> dict[str, FixLevel]:

@@ -125,6 +125,12 @@ def _opcodes(before: str, after: str) -> list[tuple[str, int, int, int, int]]:
 
 def _finding(start: int, end: int, original: str, repaired: str) -> Finding:
     name, message = _classify(original)
+    fix = FixLevel.SAFE
+    if (name, message) == _FORM:
+        # Decomposed and composed forms look the same: say which code points change, and leave
+        # the choice to the user (names such as 'Lesiński' are often typed decomposed on purpose).
+        message = f"{message}: {_code_points(original)} -> {_code_points(repaired)}"
+        fix = FixLevel.SUGGEST
     return Finding(
         rule=f"normalize.{name}",
         source=Source.NORMALIZE,
@@ -132,13 +138,17 @@ def _finding(start: int, end: int, original: str, repaired: str) -> Finding:
         end=end,
         text=original,
         replacements=(repaired,),
-        fix=FixLevel.SAFE,
+        fix=fix,
         category="encoding",
         pivot=("any",),
         message=message,
         confidence=0.95,
         explanation=EXPLANATION,
     )
+
+
+def _code_points(text: str) -> str:
+    return " ".join(f"U+{ord(c):04X}" for c in text)
 
 
 def _classify(fragment: str) -> tuple[str, str]:
