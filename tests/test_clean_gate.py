@@ -56,3 +56,36 @@ def test_fix_leaves_clean_passages_byte_identical(engine):
         if name.startswith("wikipedia"):
             continue
         assert engine.repair(text, unsafe=True).text == text, name
+
+
+DOCS = CLEAN / "docs"
+
+
+def test_markdown_documentation_comes_through_untouched(engine):
+    """Real documentation (written for the project, CC0): nothing applied, suggestions rare."""
+    files = sorted(DOCS.glob("*.md"))
+    assert len(files) >= 10
+    words, suggestions = 0, []
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        words += len(text.split())
+        findings = engine.check(text, kind="markdown")
+        assert [f"{f.rule} {f.text!r}" for f in findings if f.fix is not FixLevel.SUGGEST] == [], path.name
+        suggestions += [f"{path.name}: {f.rule} {f.text!r}" for f in findings]
+        assert engine.repair(text, unsafe=True, kind="markdown").text == text, path.name
+    assert words > 10_000
+    assert len(suggestions) / words * 10_000 <= 3.0, suggestions
+
+
+def test_default_grammar_is_quiet_on_documentation():
+    from transfix import Engine
+    from transfix.grammar import GrammarChecker, HarperBackend
+
+    engine = Engine(grammar=GrammarChecker(HarperBackend()))
+    words, found = 0, []
+    for path in sorted(DOCS.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        words += len(text.split())
+        found += [f"{path.name}: {f.rule} {f.text!r}" for f in engine.check(text, kind="markdown")
+                  if f.source is Source.GRAMMAR]
+    assert len(found) / words * 10_000 <= 2.0, found
