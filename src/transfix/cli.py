@@ -303,16 +303,23 @@ def _check(session: Session, paths: List[str], output_format: OutputFormat, show
 
 
 def _summary(files: int, counts: Counter, what: str, seconds: float) -> None:
-    """A closing table on standard error: files, counts by category, time."""
+    """A closing summary on standard error: files, counts by category, time (a table on a
+    terminal, plain lines otherwise)."""
+    console = _stderr()
+    console.print(f"transfix: {files} file(s), {sum(counts.values())} {what}, {seconds:.1f}s", markup=False)
+    if not counts:
+        return
+    if not sys.stderr.isatty():
+        for category, count in counts.most_common():
+            console.print(f"  {category}: {count}", markup=False)
+        return
     from rich.table import Table
 
-    table = Table(title=f"transfix: {files} file(s), {sum(counts.values())} {what}, {seconds:.1f}s",
-                  box=None, title_justify="left")
+    table = Table(box=None)
     table.add_column("category")
     table.add_column(what, justify="right")
     for category, count in counts.most_common():
         table.add_row(category, str(count))
-    console = _stderr() if sys.stderr.isatty() else Console(stderr=True, width=100, highlight=False)
     console.print(table)
 
 
