@@ -297,13 +297,13 @@ def test_review_seed_in_browser_then_apply(page, tmp_path, seed_text):
     expected = apply_expected(text, chosen)
     assert sum(d["accepted"] for d in entry["decisions"]) == len(chosen)
 
-    result = run("apply", str(decisions_path))
+    result = run("apply", str(decisions_path), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert article.read_bytes().decode("utf-8") == expected
     assert "PRC" in expected and "leverage" in expected and "$ " in expected
 
     # The file changed since the report: a second apply must refuse it.
-    again = run("apply", str(decisions_path))
+    again = run("apply", str(decisions_path), cwd=tmp_path)
     assert again.returncode == 2 and b"changed since the report" in again.stderr
 
     shot = tmp_path / "report.png"
@@ -402,7 +402,7 @@ def test_overlaps_emoji_and_script_text_in_browser(page, tmp_path):
     assert "Rejected automatically" in page.inner_text("#detail")
 
     decisions_path = export(page, tmp_path)
-    assert run("apply", str(decisions_path)).returncode == 0
+    assert run("apply", str(decisions_path), cwd=tmp_path).returncode == 0
     assert article.read_text(encoding="utf-8") == text.replace("payment walls", "paywall barriers").replace(
         "Ministry of Foreign", "Ministry for Foreign")
     exported = json.loads(decisions_path.read_text(encoding="utf-8"))

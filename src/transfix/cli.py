@@ -213,6 +213,10 @@ def _session(
     checker, required, warnings = build_grammar(options)
     for warning in warnings:
         _error(f"warning: {warning}")
+    if checker is not None and not lt_server and config.lt_server and options.lt_server == config.lt_server:
+        # Text leaves the machine because of a file, not a flag: say so, naming both.
+        _error(f"note: sending text to LanguageTool at {config.lt_server} (lt-server in {config.path}); "
+               "--grammar harper or --no-config to keep it local")
     engine_options = dict(
         select=_split(select) or config.select, ignore=_split(ignore) or config.ignore,
         pivots=_split(pivot) or config.pivots,
@@ -603,11 +607,12 @@ def review(
 @app.command("apply")
 def apply_command(
     decisions: str = typer.Argument(..., help="A decisions file exported from the HTML report or written by review."),
+    root: Optional[Path] = typer.Option(None, "--root", metavar="DIR", help="Only files under this directory may be changed (default: the working directory)."),
 ) -> None:
     """Apply reviewed decisions to the files they name; refuses files changed since the review."""
     from .decisions import apply_file
 
-    for path, count in apply_file(decisions):
+    for path, count in apply_file(decisions, base=root):
         _stderr().print(f"{path}: applied {count} change(s)", markup=False)
     raise typer.Exit(EXIT_CLEAN)
 

@@ -57,7 +57,10 @@ class Config:
 
 
 def find_config(start: Path | None = None) -> Path | None:
-    """The nearest transfix.toml, or pyproject.toml with a [tool.transfix] table, from `start` up."""
+    """The nearest transfix.toml, or pyproject.toml with a [tool.transfix] table, from `start` up
+    to the root of the enclosing repository (the first folder with a `.git`), never beyond it: a
+    configuration file in a parent folder the user does not own (`/tmp/transfix.toml` on a shared
+    machine) must not steer a run inside a repository."""
     directory = (start or Path.cwd()).resolve()
     for folder in (directory, *directory.parents):
         own = folder / "transfix.toml"
@@ -66,7 +69,20 @@ def find_config(start: Path | None = None) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and "tool" in _read(pyproject) and "transfix" in _read(pyproject)["tool"]:
             return pyproject
+        if (folder / ".git").exists():
+            return None
     return None
+
+
+def _server_url(value: Any, where: str) -> str | None:
+    """Only http(s) servers: a configuration file must not make transfix read `file://` URLs."""
+    if value is None:
+        return None
+    from urllib.parse import urlsplit
+
+    if not isinstance(value, str) or urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).netloc:
+        raise ConfigError(f"{where}: lt-server must be an http:// or https:// URL, not {value!r}")
+    return value
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -132,7 +148,7 @@ def load_config(path: Path | None) -> Config:
         per_path_ignores=ignores,
         grammar=table.get("grammar"),
         grammar_enable=strings("grammar-enable"),
-        lt_server=table.get("lt-server"),
+        lt_server=_server_url(table.get("lt-server"), where),
         unsafe=table.get("unsafe", False),
         min_fix_level=level("min-fix-level", table.get("min-fix-level", "suggest")),
         fail_on=level("fail-on", table.get("fail-on", "suggest")),

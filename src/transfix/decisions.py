@@ -60,15 +60,20 @@ def decisions_document(entries: Iterable[tuple[Document, Sequence[Decision]]]) -
 
 def apply_decisions_text(text: str, decisions: Sequence[Decision], path: str = "") -> str:
     """The text with every accepted decision applied; decisions must not overlap."""
-    parts, position = [], 0
+    parts, position, previous = [], 0, None
     for decision in sorted((d for d in decisions if d.accepted), key=lambda d: (d.start, d.end)):
+        if decision.end > len(text):
+            raise InputError(f"{path}: {decision.rule} at {decision.start}: past the end of the file; nothing applied")
         if text[decision.start:decision.end] != decision.text:
             raise InputError(f"{path}: {decision.rule} at {decision.start}: expected {decision.text!r}, "
-                             f"found {text[decision.start:decision.end]!r}; not applied")
-        if decision.start < position:
-            raise InputError(f"{path}: {decision.rule} at {decision.start} overlaps another accepted change")
+                             f"found {text[decision.start:decision.end]!r}; nothing applied")
+        if decision.start < position or (
+            previous is not None and decision.start == previous.start == previous.end == decision.end
+        ):
+            raise InputError(f"{path}: {decision.rule} at {decision.start} overlaps another accepted change; "
+                             "nothing applied")
         parts += [text[position:decision.start], decision.replacement]
-        position = decision.end
+        position, previous = decision.end, decision
     parts.append(text[position:])
     return "".join(parts)
 
@@ -82,34 +87,86 @@ def load(path: str) -> list[dict[str, Any]]:
         raise InputError(f"{path}: not a decisions file ({exc})") from None
     if not isinstance(data, dict) or data.get("kind") != KIND or data.get("version") != VERSION:
         raise InputError(f"{path}: not a transfix decisions file (version {VERSION})")
-    return data.get("files", [])
+    files = data.get("files")
+    if not isinstance(files, list):
+        raise InputError(f"{path}: `files` must be a list")
+    for number, entry in enumerate(files, 1):
+        problem = _entry_problem(entry)
+        if problem:
+            raise InputError(f"{path}: file entry {number}: {problem}; nothing applied")
+    return files
 
 
-def _decisions(entry: dict[str, Any], source: str) -> list[Decision]:
-    try:
-        return [Decision(str(d["rule"]), int(d["start"]), int(d["end"]), str(d["text"]),
-                         str(d["replacement"]), bool(d["accepted"])) for d in entry["decisions"]]
-    except (KeyError, TypeError, ValueError):
-        raise InputError(f"{source}: malformed decision for {entry.get('path', '?')}") from None
+_DECISION_FIELDS = {"rule": str, "start": int, "end": int, "text": str, "replacement": str, "accepted": bool}
+
+
+def _entry_problem(entry: Any) -> str | None:
+    """What is wrong with one file entry, checked strictly: a decisions file is untrusted input."""
+    if not isinstance(entry, dict):
+        return "not an object"
+    if not isinstance(entry.get("path"), str) or not entry["path"] or "\0" in entry["path"]:
+        return "`path` must be a non-empty string"
+    if not isinstance(entry.get("sha256"), str):
+        return "`sha256` must be a string"
+    if not isinstance(entry.get("decisions"), list):
+        return "`decisions` must be a list"
+    for index, decision in enumerate(entry["decisions"]):
+        if not isinstance(decision, dict):
+            return f"decision {index}: not an object"
+        for name, kind in _DECISION_FIELDS.items():
+            value = decision.get(name)
+            # bool is an int in Python: offsets must be real integers, `accepted` a real boolean.
+            if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+                return f"decision {index}: `{name}` must be {'an integer' if kind is int else kind.__name__}"
+        if not 0 <= decision["start"] <= decision["end"]:
+            return f"decision {index}: needs 0 <= start <= end"
+    return None
+
+
+def _decisions(entry: dict[str, Any]) -> list[Decision]:
+    return [Decision(d["rule"], d["start"], d["end"], d["text"], d["replacement"], d["accepted"])
+            for d in entry["decisions"]]
+
+
+def confined(path: str, root: Path) -> Path:
+    """`path` resolved (symbolic links followed) inside `root`, or an error: a decisions file is
+    untrusted and may only change files under the directory where the report was made."""
+    candidate = Path(path)
+    resolved = (candidate if candidate.is_absolute() else root / candidate).resolve()
+    if resolved != root and root not in resolved.parents:
+        raise InputError(f"{path}: outside {root} (where the decisions are applied); nothing applied")
+    return resolved
 
 
 def apply_file(decisions_path: str, base: Path | None = None) -> list[tuple[str, int]]:
     """Apply a decisions file; returns (path, number of changes applied) per changed file.
 
-    Every file is checked before any is written, so a stale review changes nothing at all.
+    Paths are confined to `base` (default: the working directory). Every file is checked before
+    any is written, so a stale or malformed review changes nothing at all; if a write still fails,
+    the error names the files already written.
     """
-    planned = []
+    root = (base or Path.cwd()).resolve()
+    planned, seen = [], {}
     for entry in load(decisions_path):
-        path = str((base / entry["path"]) if base and not Path(entry["path"]).is_absolute() else entry["path"])
-        document = read_document(path)
-        if sha256(document.raw) != entry.get("sha256"):
-            raise InputError(f"{path}: changed since the report was made; nothing applied "
+        target = confined(entry["path"], root)
+        if target in seen:
+            raise InputError(f"{entry['path']}: listed twice (also as {seen[target]}); nothing applied")
+        seen[target] = entry["path"]
+        document = read_document(str(target))
+        if sha256(document.raw) != entry["sha256"]:
+            raise InputError(f"{entry['path']}: changed since the report was made; nothing applied "
                              "(make a new report and review again)")
-        decisions = _decisions(entry, decisions_path)
+        decisions = _decisions(entry)
         accepted = sum(d.accepted for d in decisions)
-        new_text = apply_decisions_text(document.text, decisions, path)
+        new_text = apply_decisions_text(document.text, decisions, entry["path"])
         if new_text != document.text:
-            planned.append((document, new_text, accepted))
-    for document, new_text, _ in planned:
-        write_atomic(document, new_text)
-    return [(document.path, accepted) for document, _, accepted in planned]
+            planned.append((entry["path"], document, new_text, accepted))
+    written: list[str] = []
+    for shown, document, new_text, _ in planned:
+        try:
+            write_atomic(document, new_text)
+        except Exception as exc:
+            done = f"; already written: {', '.join(written)}" if written else "; nothing was written"
+            raise InputError(f"{shown}: cannot write ({exc}){done}") from None
+        written.append(shown)
+    return [(shown, accepted) for shown, _, _, accepted in planned]

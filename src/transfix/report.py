@@ -20,12 +20,21 @@ class FileReport:
     text: str = ""  # the decoded input the findings' offsets point into
 
 
+def shown_path(path: str) -> str:
+    """A path safe to print on one line: control characters (a newline in a file name could
+    otherwise start a line that CI reads as a command, `::error ...`) are escaped."""
+    if path.isprintable():
+        return path
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in path)
+
+
 def text_lines(report: FileReport) -> list[str]:
     lines = []
+    path = shown_path(report.path)
     for f in report.findings:
         change = f" -> {f.replacement!r}" if f.replacement is not None else ""
         lines.append(
-            f"{report.path}:{f.line}:{f.column}: {f.rule}: {f.message} "
+            f"{path}:{f.line}:{f.column}: {f.rule}: {f.message} "
             f"[{f.fix.value}] {f.text!r}{change}"
         )
     return lines

@@ -1,0 +1,142 @@
+"""A decisions file is untrusted input: `apply` writes only under its root, and only what is valid."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TEXT = "Talks with the RPC resumed in Beijing.\n"
+
+
+def run_apply(decisions: Path, cwd: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "transfix", "apply", str(decisions), *extra],
+                          capture_output=True, cwd=cwd, timeout=120)
+
+
+def decisions_for(path: str, raw: bytes, decisions: list[dict]) -> dict:
+    return {"version": 1, "kind": "transfix-decisions",
+            "files": [{"path": path, "sha256": hashlib.sha256(raw).hexdigest(), "decisions": decisions}]}
+
+
+def good_decision(**changes) -> dict:
+    decision = {"rule": "fr.acronyms.rpc", "start": 15, "end": 18, "text": "RPC", "replacement": "PRC",
+                "accepted": True}
+    decision.update(changes)
+    return decision
+
+
+@pytest.fixture
+def setup(tmp_path):
+    root = tmp_path / "project"
+    root.mkdir()
+    outside = tmp_path / "outside.txt"
+    outside.write_text(TEXT, encoding="utf-8")
+    inside = root / "a.txt"
+    inside.write_text(TEXT, encoding="utf-8")
+    return root, inside, outside
+
+
+def write(root: Path, data: dict) -> Path:
+    path = root / "decisions.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("how", ["relative", "absolute", "symlinked-folder"])
+def test_writes_outside_the_root_are_refused(setup, how):
+    root, inside, outside = setup
+    raw = outside.read_bytes()
+    if how == "relative":
+        target = "../outside.txt"
+    elif how == "absolute":
+        target = str(outside)
+    else:
+        os.symlink(outside.parent, root / "link")
+        target = "link/outside.txt"
+    result = run_apply(write(root, decisions_for(target, raw, [good_decision()])), root)
+    assert result.returncode == 2
+    assert b"outside" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert outside.read_text(encoding="utf-8") == TEXT
+
+
+@pytest.mark.parametrize("change", [
+    {"start": 18, "end": 15},  # start > end
+    {"replacement": None}, {"replacement": 12345}, {"replacement": ["A", "B"]},
+    {"accepted": "false"}, {"accepted": 1},
+    {"start": 15.0}, {"start": "15"}, {"end": True},
+])
+def test_malformed_decisions_change_nothing(setup, change):
+    root, inside, _ = setup
+    result = run_apply(write(root, decisions_for("a.txt", inside.read_bytes(), [good_decision(**change)])), root)
+    assert result.returncode == 2, result.stdout
+    assert inside.read_text(encoding="utf-8") == TEXT
+
+
+def test_offsets_past_the_end_and_double_inserts_are_refused(setup):
+    root, inside, _ = setup
+    raw = inside.read_bytes()
+    past = good_decision(start=500, end=500, text="", replacement="EVIL")
+    assert run_apply(write(root, decisions_for("a.txt", raw, [past])), root).returncode == 2
+    inserts = [good_decision(start=4, end=4, text="", replacement="X"),
+               good_decision(start=4, end=4, text="", replacement="Y")]
+    assert run_apply(write(root, decisions_for("a.txt", raw, inserts)), root).returncode == 2
+    assert inside.read_text(encoding="utf-8") == TEXT
+
+
+def test_same_file_twice_is_refused_before_anything_is_written(setup):
+    root, inside, _ = setup
+    raw = inside.read_bytes()
+    data = decisions_for("a.txt", raw, [good_decision()])
+    data["files"].append(decisions_for("./a.txt", raw, [good_decision()])["files"][0])
+    result = run_apply(write(root, data), root)
+    assert result.returncode == 2 and b"listed twice" in result.stderr
+    assert inside.read_text(encoding="utf-8") == TEXT
+
+
+def test_a_valid_decision_inside_the_root_is_applied(setup):
+    root, inside, _ = setup
+    result = run_apply(write(root, decisions_for("a.txt", inside.read_bytes(), [good_decision()])), root)
+    assert result.returncode == 0, result.stderr
+    assert inside.read_text(encoding="utf-8") == TEXT.replace("RPC", "PRC")
+
+
+def test_a_newline_in_a_file_name_cannot_start_an_output_line(tmp_path):
+    (tmp_path / "x\n::error file=evil::pwned.txt").write_text("Talks with the RPC in Beijing, China.\n",
+                                                              encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "transfix", "check", "--grammar", "off", "."],
+                            capture_output=True, cwd=tmp_path, timeout=120)
+    assert result.returncode == 1
+    assert not [line for line in result.stdout.splitlines() if line.startswith(b"::")]
+    assert b"x\\n::error" in result.stdout
+
+
+def test_a_config_above_the_repository_is_not_read(tmp_path):
+    (tmp_path / "transfix.toml").write_text('lt-server = "http://127.0.0.1:9"\nselect = ["nothing"]\n',
+                                           encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "doc.txt").write_text("Talks with the RPC in Beijing, China.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "transfix", "check", "doc.txt"], capture_output=True,
+                            cwd=repo, timeout=120)
+    assert result.returncode == 1, result.stderr  # the repository's defaults, not the stranger's file
+    assert b"127.0.0.1" not in result.stderr
+
+
+def test_a_config_server_must_be_http_and_is_announced(tmp_path):
+    config = tmp_path / "transfix.toml"
+    (tmp_path / "doc.txt").write_text("It is fine.\n", encoding="utf-8")
+    config.write_text('lt-server = "file:///etc/passwd"\n', encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "transfix", "check", "doc.txt"], capture_output=True,
+                            cwd=tmp_path, timeout=120)
+    assert result.returncode == 2 and b"must be an http" in result.stderr
+    config.write_text('lt-server = "http://127.0.0.1:9"\n', encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "transfix", "check", "doc.txt"], capture_output=True,
+                            cwd=tmp_path, timeout=120)
+    assert b"sending text to LanguageTool at http://127.0.0.1:9" in result.stderr
+    assert str(config).encode() in result.stderr
