@@ -79,19 +79,37 @@ def load_rules(roots: Iterable[Path], trusted: Iterable[Path] = ()) -> list[Rule
     seen: dict[str, Rule] = {}
     trusted_roots = {Path(t).resolve() for t in trusted}
     for root in roots:
-        check = Path(root).resolve() not in trusted_roots
-        calibrated = calibration(Path(root))
-        for pack_name, path in pack_files(Path(root)):
-            for rule in load_pack(path, pack_name, check_patterns=check):
-                if rule.id in calibrated:
-                    rule = dataclasses.replace(rule, confidence=calibrated[rule.id])
-                if rule.id in seen:
-                    raise RuleError(
-                        rule.source_file, rule.source_line, rule.id,
-                        f"duplicate rule id (first defined at {seen[rule.id].where})",
-                    )
-                seen[rule.id] = rule
-                rules.append(rule)
+        root = Path(root)
+        if root.resolve() in trusted_roots and root.is_dir():
+            from .rulecache import cached
+
+            loaded = cached(root, lambda: _load_root(root, check=False))
+        else:
+            loaded = _load_root(root, check=True)
+        for rule in loaded:
+            if rule.id in seen:
+                raise RuleError(
+                    rule.source_file, rule.source_line, rule.id,
+                    f"duplicate rule id (first defined at {seen[rule.id].where})",
+                )
+            seen[rule.id] = rule
+            rules.append(rule)
+    return rules
+
+
+def _load_root(root: Path, check: bool) -> list[Rule]:
+    calibrated = calibration(root)
+    rules = []
+    for pack_name, path in pack_files(root):
+        for rule in load_pack(path, pack_name, check_patterns=check):
+            if rule.id in calibrated:
+                rule = dataclasses.replace(rule, confidence=calibrated[rule.id])
+            if rule.kind == "regex" and not rule.triggers and not check:
+                # Derived once here, so that the rule cache keeps them (see rulecache.py).
+                from .triggers import derive_triggers
+
+                rule = dataclasses.replace(rule, triggers=tuple(derive_triggers(rule.pattern)))
+            rules.append(rule)
     return rules
 
 

@@ -25,10 +25,9 @@ _GLUE = frozenset("a à au aux de des du d e en et il la le les l un une o os as
 
 class ForeignWords:
     def __init__(self, options) -> None:
-        self.words = frozenset(w.lower() for w in word_class(options["words"]))
-        self.rivals = [frozenset(w.lower() for w in word_class(name)) for name in options.get("rivals", ())]
-        single = options.get("single_words")
-        self.singles = frozenset(w.lower() for w in word_class(single)) if single else self.words
+        self.words = _lowered(options["words"])
+        self._rival_names = tuple(options.get("rivals", ()))
+        self._single_name = options.get("single_words") or options["words"]
         self.min_words = options.get("min_words", 2)
         self.min_length = options.get("min_length", 5)
 
@@ -84,18 +83,25 @@ class ForeignWords:
             yield Found(run[0][0], run[-1][1])
             return
         for start, end, is_listed, lower in listed:
-            if lower and end - start >= self.min_length and text[start:end].lower() in self.singles:
+            if lower and end - start >= self.min_length and text[start:end].lower() in _lowered(self._single_name):
                 yield Found(start, end)
 
 
     def _ours(self, text, run) -> bool:
         """The run has more words of this language than of any rival language (rivals name the
         other pivots, so that a Spanish leftover is not also reported as Portuguese)."""
-        if not self.rivals:
+        if not self._rival_names:
             return True
         words = [text[s:e].lower() for s, e, _, _ in run]
         own = sum(w in self.words for w in words)
-        return all(own > sum(w in rival for w in words) for rival in self.rivals)
+        return all(own > sum(w in _lowered(name) for w in words) for name in self._rival_names)
+
+
+@functools.lru_cache(maxsize=None)
+def _lowered(name: str) -> frozenset[str]:
+    """A word class as a set of lower-case words, built once per process and only when needed
+    (the rival languages' lists are read only when a run of foreign words is met)."""
+    return frozenset(w.lower() for w in word_class(name))
 
 
 class _Tokens:

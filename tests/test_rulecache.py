@@ -1,0 +1,37 @@
+"""The rule cache: keyed by contents, rebuilt on any change, ignored when broken."""
+
+from __future__ import annotations
+
+import shutil
+
+from transfix.loader import default_rules_dir, load_rules
+from transfix.rulecache import cache_dir, fingerprint
+
+
+def test_cache_is_used_rebuilt_on_change_and_ignored_when_corrupt(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRANSFIX_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), root)
+    first = load_rules([root], trusted=[root])
+    key = fingerprint(root)
+    cached = cache_dir() / f"rules-{key}.pickle"
+    assert cached.is_file()
+    assert [r.id for r in load_rules([root], trusted=[root])] == [r.id for r in first]
+    # Any change to a pack gives a new key, and the new rule is there.
+    pack = root / "common" / "doubled-words.toml"
+    pack.write_text(pack.read_text(encoding="utf-8").replace(
+        'message = "Doubled word"', 'message = "Doubled word!"', 1), encoding="utf-8")
+    assert fingerprint(root) != key
+    changed = {r.id: r for r in load_rules([root], trusted=[root])}
+    assert changed["common.doubled-words.repeated-word"].message == "Doubled word!"
+    # A corrupt cache file is ignored and replaced.
+    target = cache_dir() / f"rules-{fingerprint(root)}.pickle"
+    target.write_bytes(b"not a pickle")
+    assert len(load_rules([root], trusted=[root])) == len(first)
+
+
+def test_no_cache_when_the_cache_folder_cannot_be_written(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("TRANSFIX_CACHE_DIR", str(blocker / "cache"))
+    assert load_rules([default_rules_dir()], trusted=[default_rules_dir()])
