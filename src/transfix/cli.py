@@ -41,8 +41,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # help text is plain: "[tool.transfix]" is not markup
 )
-rules_app = typer.Typer(help="List, show and test rule packs.", no_args_is_help=True)
+rules_app = typer.Typer(help="List, show and test rule packs.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(rules_app, name="rules")
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -97,21 +98,21 @@ def _split(values: Optional[List[str]]) -> tuple[str, ...]:
     return tuple(item.strip() for value in values or [] for item in value.split(",") if item.strip())
 
 
-PathsArg = typer.Argument(..., help="Files or directories to read; - for standard input.")
-ConfigOpt = typer.Option(None, "--config", help="Configuration file (default: the nearest transfix.toml or pyproject.toml with [tool.transfix]).")
-NoConfigOpt = typer.Option(False, "--no-config", help="Ignore configuration files.")
-SelectOpt = typer.Option(None, "--select", help="Only rules whose id starts with these prefixes (comma-separated).")
-IgnoreOpt = typer.Option(None, "--ignore", help="Skip rules whose id starts with these prefixes.")
-PivotOpt = typer.Option(None, "--pivot", help="Only packs for these pivot languages, e.g. fr,de.")
-RulesOpt = typer.Option(None, "--rules", help="Extra rule pack files or directories.")
-EncodingOpt = typer.Option(None, "--encoding", help="Read input in this encoding, or auto to detect it (default: BOM, else UTF-8)." )
+PathsArg = typer.Argument(..., metavar="PATH", help="Files or directories to read; - for standard input.")
+ConfigOpt = typer.Option(None, "--config", metavar="FILE", help="Configuration file (default: the nearest transfix.toml or pyproject.toml with [tool.transfix]).")
+NoConfigOpt = typer.Option(False, "--no-config", metavar="", help="Ignore configuration files.")
+SelectOpt = typer.Option(None, "--select", metavar="PREFIX,...", help="Only rules whose id starts with these prefixes (comma-separated).")
+IgnoreOpt = typer.Option(None, "--ignore", metavar="PREFIX,...", help="Skip rules whose id starts with these prefixes.")
+PivotOpt = typer.Option(None, "--pivot", metavar="LANG,...", help="Only packs for these pivot languages, e.g. fr,de.")
+RulesOpt = typer.Option(None, "--rules", metavar="PATH", help="Extra rule pack files or directories.")
+EncodingOpt = typer.Option(None, "--encoding", metavar="NAME", help="Read input in this encoding, or auto to detect it (default: BOM, else UTF-8)." )
 TypeOpt = typer.Option(None, "--type", help="Document type: text, markdown or html (default: by file extension).")
-LtServerOpt = typer.Option(None, "--lt-server", help="URL of a LanguageTool server you run (or TRANSFIX_LT_SERVER).")
-LtPathOpt = typer.Option(None, "--lt-path", help="A local LanguageTool directory (LTP_PATH layout) that transfix starts and stops.")
-LtDownloadOpt = typer.Option(False, "--lt-download", help="Download LanguageTool on first use when the network allows.")
-LtPublicOpt = typer.Option(False, "--lt-public", help="Use the public LanguageTool API (sends your text to languagetool.org).")
+LtServerOpt = typer.Option(None, "--lt-server", metavar="URL", help="URL of a LanguageTool server you run (or TRANSFIX_LT_SERVER).")
+LtPathOpt = typer.Option(None, "--lt-path", metavar="DIR", help="A local LanguageTool directory (LTP_PATH layout) that transfix starts and stops.")
+LtDownloadOpt = typer.Option(False, "--lt-download", metavar="", help="Download LanguageTool on first use when the network allows.")
+LtPublicOpt = typer.Option(False, "--lt-public", metavar="", help="Use the public LanguageTool API (sends your text to languagetool.org).")
 LtCommandOpt = typer.Option(None, "--lt-command", help="A command that starts a LanguageTool-compatible server; {port} is filled in.", hidden=True)
-GrammarEnableOpt = typer.Option(None, "--grammar-enable", help="Grammar lints that are off by default to turn on (e.g. SpellCheck, or all); `transfix rules list --grammar` lists them.")
+GrammarEnableOpt = typer.Option(None, "--grammar-enable", metavar="LINT,...", help="Grammar lints that are off by default to turn on (e.g. SpellCheck, or all); `transfix rules list --grammar` lists them.")
 
 
 def _grammar_help(default: str) -> typer.Option:
@@ -265,7 +266,7 @@ def check(
     lt_public: bool = LtPublicOpt,
     lt_command: Optional[str] = LtCommandOpt,
     grammar_enable: Optional[List[str]] = GrammarEnableOpt,
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: all cores)."),
 ) -> None:
     """Report findings. Exit 0 when nothing is found, 1 when something is, 2 on errors."""
     session = _session(config, no_config, select, ignore, pivot, rules, encoding, doc_type, grammar, "auto",
@@ -341,7 +342,7 @@ def fix(
     write: bool = typer.Option(False, "--write", "-w", help="Rewrite files in place (atomically)."),
     unsafe: Optional[bool] = typer.Option(None, "--unsafe/--no-unsafe", help="Also apply unsafe fixes (default: the config's `unsafe`, else no)."),
     exit_non_zero_on_fix: bool = typer.Option(False, "--exit-non-zero-on-fix", help="Exit 1 when a file was changed (as formatters do in pre-commit)."),
-    accept: Optional[List[str]] = typer.Option(None, "--accept", help="Also apply fixes of these rule prefixes, whatever their level (e.g. grammar.harper.AnA)."),
+    accept: Optional[List[str]] = typer.Option(None, "--accept", metavar="PREFIX,...", help="Also apply fixes of these rule prefixes, whatever their level (e.g. grammar.harper.AnA)."),
     select: Optional[List[str]] = SelectOpt,
     ignore: Optional[List[str]] = IgnoreOpt,
     pivot: Optional[List[str]] = PivotOpt,
@@ -354,7 +355,7 @@ def fix(
     lt_server: Optional[str] = LtServerOpt,
     lt_path: Optional[str] = LtPathOpt,
     lt_command: Optional[str] = LtCommandOpt,
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: all cores)."),
     jsonl: bool = typer.Option(False, "--jsonl", help="Input is JSON Lines: repair one field of each record, keep the others, add findings and score."),
     text_field: str = typer.Option("text", "--field", help="With --jsonl: the field that holds the text."),
 ) -> None:
@@ -520,7 +521,7 @@ def score(
 @app.command()
 def report(
     paths: List[str] = PathsArg,
-    output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write."),
+    output: Path = typer.Option(..., "--output", "-o", metavar="FILE", help="The HTML file to write."),
     select: Optional[List[str]] = SelectOpt,
     ignore: Optional[List[str]] = IgnoreOpt,
     pivot: Optional[List[str]] = PivotOpt,
@@ -558,7 +559,7 @@ def report(
 @app.command()
 def review(
     path: str = typer.Argument(..., help="The file to review."),
-    export: Optional[Path] = typer.Option(None, "--export", help="Write the decisions to this file instead of changing the document."),
+    export: Optional[Path] = typer.Option(None, "--export", metavar="FILE", help="Write the decisions to this file instead of changing the document."),
     select: Optional[List[str]] = SelectOpt,
     ignore: Optional[List[str]] = IgnoreOpt,
     pivot: Optional[List[str]] = PivotOpt,
@@ -626,9 +627,8 @@ def rules_list(
     if grammar:
         from .grammar import HARPER_DEFAULT, HarperBackend
 
-        out = _stdout()
         for name in HarperBackend.lint_names():
-            out.print(f"grammar.harper.{name}\t{'on' if name in HARPER_DEFAULT else 'off'}", highlight=False)
+            sys.stdout.write(f"grammar.harper.{name}\t{'on' if name in HARPER_DEFAULT else 'off'}\n")
         return
     roots = [default_rules_dir()] + [Path(p) for p in _split(rules)]
     loaded = load_rules(roots)
@@ -651,9 +651,23 @@ def rules_list(
 
 
 @rules_app.command("show")
-def rules_show(rule_id: str = typer.Argument(..., help="A full rule id, e.g. fr.acronyms.rpc.")) -> None:
-    """Show one rule: what it does, why, and its examples."""
-    rule = next((r for r in load_rules([default_rules_dir()]) if r.id == rule_id), None)
+def rules_show(
+    rule_id: str = typer.Argument(..., metavar="RULE", help="A full rule id, e.g. fr.acronyms.rpc or grammar.harper.AnA."),
+    rules: Optional[List[str]] = RulesOpt,
+) -> None:
+    """Show one rule: what it does, why, and its examples (also of your own packs and grammar lints)."""
+    if rule_id.startswith("grammar.harper."):
+        from .grammar import HARPER_DEFAULT, HarperBackend
+
+        name = rule_id.removeprefix("grammar.harper.")
+        if name not in HarperBackend.lint_names():
+            _error(f"no grammar lint {rule_id!r}; see `transfix rules list --grammar`")
+            raise typer.Exit(EXIT_ERROR)
+        state = "on by default" if name in HARPER_DEFAULT else f"off by default (--grammar-enable {name})"
+        sys.stdout.write(f"{rule_id}  [suggest]  grammar  Harper lint, {state}\n")
+        raise typer.Exit(EXIT_CLEAN)
+    roots = [default_rules_dir()] + [Path(p) for p in _split(rules)]
+    rule = next((r for r in load_rules(roots) if r.id == rule_id), None)
     if rule is None:
         _error(f"no rule {rule_id!r}; see `transfix rules list`")
         raise typer.Exit(EXIT_ERROR)
