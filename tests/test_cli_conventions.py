@@ -65,5 +65,10 @@ def test_summary_is_plain_lines_when_not_a_terminal(tmp_path):
         (tmp_path / name).write_text("Talks with the RPC in Beijing, China.\n", encoding="utf-8")
     result = run("check", "--grammar", "off", ".", cwd=tmp_path)
     lines = result.stderr.decode().splitlines()
-    assert lines[0].startswith("transfix: 2 file(s), 2 findings,")
-    assert "  acronym: 2" in lines
+    assert len(lines) == 1 and lines[0].startswith("transfix: 2 file(s), 2 findings (acronym 2), ")
+
+
+def test_an_empty_folder_is_reported_not_silently_clean(tmp_path):
+    result = run("check", str(tmp_path))
+    assert result.returncode == 0
+    assert b"no files to check" in result.stderr

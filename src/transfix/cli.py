@@ -138,6 +138,11 @@ class Session:
     def run(self, paths: List[str], jobs: Optional[int], **task) -> Iterator[FileResult]:
         """Results per file, in order, with a progress bar on a terminal; errors are recorded."""
         items = [(path, path in paths) for path in iter_files(paths, self.config.excluded)]
+        if not items:
+            # Nothing read is worth one line: an empty folder or an excluded file is not "clean".
+            excluded = [p for p in paths if p != "-" and self.config.excluded(p)]
+            _error(f"note: no files to check in {', '.join(paths)}"
+                   + (" (excluded by the configuration)" if excluded else ""))
         workers = min(jobs or os.cpu_count() or 1, len(items)) or 1
         progress = None
         if sys.stderr.isatty() and len(items) > 1:
@@ -308,15 +313,15 @@ def _check(session: Session, paths: List[str], output_format: OutputFormat, show
 
 
 def _summary(files: int, counts: Counter, what: str, seconds: float) -> None:
-    """A closing summary on standard error: files, counts by category, time (a table on a
-    terminal, plain lines otherwise)."""
+    """A closing summary on standard error: a table on a terminal, one line in logs (pre-commit, CI)."""
     console = _stderr()
-    console.print(f"transfix: {files} file(s), {sum(counts.values())} {what}, {seconds:.1f}s", markup=False)
-    if not counts:
-        return
+    head = f"transfix: {files} file(s), {sum(counts.values())} {what}"
     if not sys.stderr.isatty():
-        for category, count in counts.most_common():
-            console.print(f"  {category}: {count}", markup=False)
+        detail = ", ".join(f"{category} {count}" for category, count in counts.most_common())
+        console.print(f"{head}{f' ({detail})' if detail else ''}, {seconds:.1f}s", markup=False, soft_wrap=True)
+        return
+    console.print(f"{head}, {seconds:.1f}s", markup=False)
+    if not counts:
         return
     from rich.table import Table
 
