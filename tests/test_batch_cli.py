@@ -68,11 +68,25 @@ def test_jsonl_in_and_out_keeps_other_fields(tmp_path):
     assert len(piped.stdout.splitlines()) == 2
 
 
-def test_jsonl_bad_record_is_one_line_error(tmp_path):
+def test_jsonl_passes_every_record_through_in_order(tmp_path):
     source = tmp_path / "in.jsonl"
-    source.write_text('{"text": "fine"}\nnot json\n{"body": "x"}\n', encoding="utf-8")
+    source.write_text('{"text": "fine"}\n{"body": "x"}\n{"roundtrips": {"fr": "worth $ 600"}}\n', encoding="utf-8")
+    result = run("fix", "--jsonl", str(source), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert len(out) == 3 and out[1]["body"] == "x" and "no string field 'text'" in out[1]["transfix"]["skipped"]
+    nested = run("fix", "--jsonl", "--field", "roundtrips.fr", str(source), cwd=tmp_path)
+    records = [json.loads(line) for line in nested.stdout.decode().splitlines()]
+    assert records[2]["roundtrips"]["fr"] == "worth $600" and "skipped" in records[0]["transfix"]
+
+
+def test_jsonl_line_that_is_not_json_is_one_line_error_and_field_needs_jsonl(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "fine"}\nnot json\n{"text": "also fine"}\n', encoding="utf-8")
     result = run("fix", "--jsonl", str(source), cwd=tmp_path)
     assert result.returncode == 2
     errors = result.stderr.decode().strip().splitlines()
-    assert len(errors) == 2 and errors[0].endswith(":2: not a JSON object with a string field 'text'")
-    assert len(result.stdout.splitlines()) == 1
+    assert len(errors) == 1 and errors[0].endswith(":2: not JSON")
+    assert len(result.stdout.splitlines()) == 2
+    alone = run("fix", "--field", "text", str(source), cwd=tmp_path)
+    assert alone.returncode == 2 and b"--field only applies with --jsonl" in alone.stderr

@@ -362,15 +362,17 @@ def fix(
     lt_command: Optional[str] = LtCommandOpt,
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: all cores)."),
     jsonl: bool = typer.Option(False, "--jsonl", help="Input is JSON Lines: repair one field of each record, keep the others, add findings and score."),
-    text_field: str = typer.Option("text", "--field", help="With --jsonl: the field that holds the text."),
+    text_field: Optional[str] = typer.Option(None, "--field", metavar="PATH", help="With --jsonl: the field that holds the text, dotted for nested objects (roundtrips.fr); default: text."),
 ) -> None:
     """Print the repaired text, or rewrite the files with --write."""
+    if text_field is not None and not jsonl:
+        raise TransfixError("--field only applies with --jsonl")
     session = _session(config, no_config, select, ignore, pivot, rules, encoding, doc_type, grammar, "off",
                        lt_server, lt_path, False, False, lt_command)
     apply_unsafe = session.config.unsafe if unsafe is None else unsafe
     try:
         if jsonl:
-            changed = _fix_jsonl(session, paths, text_field, apply_unsafe, _split(accept))
+            changed = _fix_jsonl(session, paths, text_field or "text", apply_unsafe, _split(accept))
         else:
             changed = _fix(session, paths, write, apply_unsafe, _split(accept), jobs)
     finally:
@@ -400,8 +402,12 @@ def _fix(session: Session, paths, write: bool, unsafe: bool, accept: tuple[str, 
 
 
 def _fix_jsonl(session: Session, paths, field_name: str, unsafe: bool, accept: tuple[str, ...]) -> int:
-    """JSON Lines in, JSON Lines out: every other field is kept; findings and score are added."""
+    """JSON Lines in, JSON Lines out, one record out for every record in and in the same order:
+    the field is repaired and `transfix` added (applied, pending, score); a record that has no
+    such string field passes through unchanged with `transfix.skipped` saying why. A line that
+    is not JSON at all is an error (exit 2), reported with its line number."""
     changed = 0
+    keys = field_name.split(".")
     for path in paths:
         stream = sys.stdin.buffer if path == "-" else None
         try:
@@ -415,15 +421,18 @@ def _fix_jsonl(session: Session, paths, field_name: str, unsafe: bool, accept: t
                     continue
                 try:
                     record = json.loads(raw)
-                    text = record[field_name]
-                    if not isinstance(text, str):
-                        raise TypeError
-                except (ValueError, KeyError, TypeError):
-                    session.fail(f"{path}:{number}: not a JSON object with a string field {field_name!r}")
+                except ValueError:
+                    session.fail(f"{path}:{number}: not JSON")
+                    continue
+                holder, text = _field(record, keys)
+                if holder is None:
+                    kept = record if isinstance(record, dict) else {"record": record}
+                    kept["transfix"] = {"skipped": f"no string field {field_name!r}"}
+                    sys.stdout.write(json.dumps(kept, ensure_ascii=False) + "\n")
                     continue
                 result = session.engine.repair(text, unsafe=unsafe, accept=accept)
                 changed += result.text != text
-                record[field_name] = result.text
+                holder[keys[-1]] = result.text
                 record["transfix"] = {
                     "applied": [f.to_dict() for f in result.applied],
                     "pending": [f.to_dict() for f in result.pending],
@@ -431,6 +440,16 @@ def _fix_jsonl(session: Session, paths, field_name: str, unsafe: bool, accept: t
                 }
                 sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     return changed
+
+
+def _field(record, keys: list[str]):
+    """(the object holding the last key, its string value), or (None, None)."""
+    holder = record
+    for key in keys[:-1]:
+        holder = holder.get(key) if isinstance(holder, dict) else None
+    if isinstance(holder, dict) and isinstance(holder.get(keys[-1]), str):
+        return holder, holder[keys[-1]]
+    return None, None
 
 
 @app.command()
