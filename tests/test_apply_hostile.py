@@ -140,3 +140,27 @@ def test_a_config_server_must_be_http_and_is_announced(tmp_path):
                             cwd=tmp_path, timeout=120)
     assert b"sending text to LanguageTool at http://127.0.0.1:9" in result.stderr
     assert str(config).encode() in result.stderr
+
+
+def test_fifos_and_devices_are_never_read(tmp_path):
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "doc.txt").write_text("Talks with the RPC in Beijing, China.\n", encoding="utf-8")
+    os.mkfifo(tree / "pipe.txt")
+    os.symlink("/dev/zero", tree / "zero.txt")
+    walked = subprocess.run([sys.executable, "-m", "transfix", "check", "--grammar", "off", "tree"],
+                            capture_output=True, cwd=tmp_path, timeout=60)
+    assert walked.returncode == 1 and b"doc.txt" in walked.stdout
+    named = subprocess.run([sys.executable, "-m", "transfix", "check", "--grammar", "off", "tree/pipe.txt"],
+                           capture_output=True, cwd=tmp_path, timeout=60)
+    assert named.returncode == 2 and b"not a regular file" in named.stderr
+    rules = subprocess.run([sys.executable, "-m", "transfix", "check", "--rules", "/dev/zero", "tree/doc.txt"],
+                           capture_output=True, cwd=tmp_path, timeout=60)
+    assert rules.returncode == 2 and b"not a regular file" in rules.stderr
+    os.mkfifo(tmp_path / "pack.toml")
+    pack = subprocess.run([sys.executable, "-m", "transfix", "rules", "test", "pack.toml"],
+                          capture_output=True, cwd=tmp_path, timeout=60)
+    assert pack.returncode == 2 and b"not a regular file" in pack.stderr
+    os.mkfifo(tmp_path / "decisions.json")
+    applied = run_apply(tmp_path / "decisions.json", tmp_path)
+    assert applied.returncode == 2 and b"not a regular file" in applied.stderr

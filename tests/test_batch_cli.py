@@ -86,7 +86,22 @@ def test_jsonl_line_that_is_not_json_is_one_line_error_and_field_needs_jsonl(tmp
     result = run("fix", "--jsonl", str(source), cwd=tmp_path)
     assert result.returncode == 2
     errors = result.stderr.decode().strip().splitlines()
-    assert len(errors) == 1 and errors[0].endswith(":2: not JSON")
+    assert len(errors) == 1 and errors[0].endswith(":2: not JSON (JSONDecodeError)")
     assert len(result.stdout.splitlines()) == 2
     alone = run("fix", "--field", "text", str(source), cwd=tmp_path)
     assert alone.returncode == 2 and b"--field only applies with --jsonl" in alone.stderr
+
+def test_jsonl_keeps_going_past_hostile_records(tmp_path):
+    deep = "[" * 100_000 + "]" * 100_000
+    lines = ['{"text": "first"}', '{"text": "bad \\ud800 surrogate", "id": 2}', deep, '{"text": "x", "n": NaN}',
+             '{"text": "worth $ 600", "transfix": "mine"}', '{"text": "last"}']
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("fix", "--jsonl", str(source), cwd=tmp_path)
+    assert result.returncode == 2
+    assert [line.split(": ", 1)[1] for line in result.stderr.decode().splitlines()] == [
+        "" + str(source) + ":3: not JSON (RecursionError)", str(source) + ":4: not JSON (ValueError)"]
+    out = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [r["text"] for r in out][-1] == "last" and len(out) == 4
+    assert out[2]["transfix"] == "mine" and out[2]["_transfix"]["applied"]
+    assert b"NaN" not in result.stdout

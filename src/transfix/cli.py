@@ -420,26 +420,45 @@ def _fix_jsonl(session: Session, paths, field_name: str, unsafe: bool, accept: t
                 if not raw.strip():
                     continue
                 try:
-                    record = json.loads(raw)
-                except ValueError:
-                    session.fail(f"{path}:{number}: not JSON")
+                    record = json.loads(raw, parse_constant=_no_constants)
+                except (ValueError, RecursionError) as exc:
+                    session.fail(f"{path}:{number}: not JSON ({type(exc).__name__})")
                     continue
                 holder, text = _field(record, keys)
                 if holder is None:
                     kept = record if isinstance(record, dict) else {"record": record}
-                    kept["transfix"] = {"skipped": f"no string field {field_name!r}"}
-                    sys.stdout.write(json.dumps(kept, ensure_ascii=False) + "\n")
+                    kept[_result_key(kept)] = {"skipped": f"no string field {field_name!r}"}
+                    _write_record(kept)
                     continue
                 result = session.engine.repair(text, unsafe=unsafe, accept=accept)
                 changed += result.text != text
                 holder[keys[-1]] = result.text
-                record["transfix"] = {
+                # A record's own "transfix" field is kept: ours then goes under "_transfix".
+                record[_result_key(record)] = {
                     "applied": [f.to_dict() for f in result.applied],
                     "pending": [f.to_dict() for f in result.pending],
                     "score": session.engine.score(text).to_dict(),
                 }
-                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+                _write_record(record)
     return changed
+
+
+def _no_constants(name: str):
+    raise ValueError(f"{name} is not JSON")
+
+
+def _result_key(record: dict) -> str:
+    return "_transfix" if "transfix" in record else "transfix"
+
+
+def _write_record(record) -> None:
+    """One JSON line; text with lone surrogates (from a \\ud800 escape) is written escaped."""
+    try:
+        line = json.dumps(record, ensure_ascii=False, allow_nan=False)
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record, ensure_ascii=True, allow_nan=False)
+    sys.stdout.write(line + "\n")
 
 
 def _field(record, keys: list[str]):

@@ -21,7 +21,7 @@ from typing import Any, Iterable, Sequence
 
 from .errors import InputError
 from .model import Finding
-from .textio import Document, read_document, write_atomic
+from .textio import Document, check_regular, read_document, write_atomic
 
 KIND = "transfix-decisions"
 VERSION = 1
@@ -78,13 +78,17 @@ def apply_decisions_text(text: str, decisions: Sequence[Decision], path: str = "
     return "".join(parts)
 
 
+MAX_DECISIONS_BYTES = 64 * 1024 * 1024
+
+
 def load(path: str) -> list[dict[str, Any]]:
     try:
+        check_regular(path, MAX_DECISIONS_BYTES)
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(f"{path}: no such decisions file") from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise InputError(f"{path}: not a decisions file ({exc})") from None
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise InputError(f"{path}: not a decisions file ({type(exc).__name__})") from None
     if not isinstance(data, dict) or data.get("kind") != KIND or data.get("version") != VERSION:
         raise InputError(f"{path}: not a transfix decisions file (version {VERSION})")
     files = data.get("files")

@@ -9,6 +9,7 @@ import dataclasses
 import functools
 import json
 import re
+import stat
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -64,7 +65,8 @@ def pack_files(root: Path) -> list[tuple[str, Path]]:
     if root.is_file():
         return [(root.stem, root)]
     if not root.is_dir():
-        raise RuleError(str(root), 0, "-", "no such rule file or directory")
+        problem = "not a regular file (a pipe, socket or device)" if root.exists() else "no such rule file or directory"
+        raise RuleError(str(root), 0, "-", problem)
     found = []
     for path in sorted(root.rglob("*.toml")):
         relative = path.relative_to(root).with_suffix("")
@@ -133,6 +135,11 @@ def calibration(root: Path) -> dict[str, float]:
 def load_pack(path: Path, default_name: str | None = None, check_patterns: bool = True) -> list[Rule]:
     shown = str(path)
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise RuleError(shown, 0, "-", "not a regular file (a pipe, socket or device)")
+        if info.st_size > MAX_PACK_BYTES:
+            raise RuleError(shown, 0, "-", f"pack is larger than {MAX_PACK_BYTES // (1024 * 1024)} MB")
         raw = path.read_bytes()
     except OSError as exc:
         raise RuleError(shown, 0, "-", f"cannot read: {exc.strerror or exc}") from None

@@ -81,10 +81,28 @@ def decode(raw: bytes, path: str, encoding: str | None = None) -> Document:
     return Document(path=path, text=text, encoding=chosen, bom=bom, raw=raw)
 
 
+def check_regular(path: str | Path, limit: int | None = None) -> None:
+    """Refuse what is not a regular file (a FIFO would hang the run, a device never ends), and a
+    file past `limit` bytes, before reading a byte of it."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file (a pipe, socket or device); not read")
+    if limit is not None and info.st_size > limit:
+        raise InputError(f"{path}: larger than {limit // (1024 * 1024)} MB; not read")
+
+
 def read_document(path: str, encoding: str | None = None) -> Document:
     if path == "-":
         return decode(sys.stdin.buffer.read(), "<stdin>", encoding)
     try:
+        check_regular(path)
         raw = Path(path).read_bytes()
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None

@@ -69,6 +69,8 @@ def _walk(root: Path, excluded: Callable[[str], bool], suffixes: set[str] | None
                 continue
             if child.is_symlink() and (not child.exists() or not _inside(child, real_root)):
                 continue  # dangling, or leading out of the tree
+            if not child.is_file():
+                continue  # a FIFO, socket or device: reading it would hang or never end
             yield str(child)
 
 
