@@ -414,12 +414,11 @@ def word_class(name: str) -> tuple[str, ...]:
     path = default_rules_dir() / "classes" / f"{name}.txt"
     if not path.is_file():
         raise KeyError(name)
-    words = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.append(line)
-    return tuple(words)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # Most lines are a bare word: only lines with a '#' need the comment cut off.
+    return tuple(
+        word for word in (line.split("#", 1)[0].strip() if "#" in line else line.strip() for line in lines) if word
+    )
 
 
 def _bad_examples(value: Any, fail) -> tuple[BadExample, ...]:

@@ -25,7 +25,7 @@ _GLUE = frozenset("a à au aux de des du d e en et il la le les l un une o os as
 
 class ForeignWords:
     def __init__(self, options) -> None:
-        self.words = _lowered(options["words"])
+        self._words_name = options["words"]
         self._rival_names = tuple(options.get("rivals", ()))
         self._single_name = options.get("single_words") or options["words"]
         self.min_words = options.get("min_words", 2)
@@ -42,6 +42,10 @@ class ForeignWords:
                 word_class(name)
             except KeyError:
                 raise ValueError(f"no word class {name!r}") from None
+
+    @property
+    def words(self) -> frozenset[str]:
+        return _lowered(self._words_name)  # read on first use, once per process
 
     def find(self, text: str):
         tokens = _tokens(text)

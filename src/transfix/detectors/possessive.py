@@ -10,6 +10,8 @@ English readily builds with "of" (`exclude`).
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..loader import word_class
@@ -31,7 +33,10 @@ _KIN = frozenset(
 class OfPossessive:
     def __init__(self, options) -> None:
         self.exclude = frozenset(options.get("exclude", ()))
-        self.names = frozenset(word_class("female-first-names")) | frozenset(word_class("male-first-names"))
+
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        return frozenset(word_class("female-first-names")) | frozenset(word_class("male-first-names"))
 
     @staticmethod
     def validate(options) -> None:

@@ -12,6 +12,8 @@ without parsing, and clean English is full of "he ... her".
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..loader import word_class
@@ -35,10 +37,23 @@ _NOT_A_NOUN = frozenset(
 class PronounGender:
     def __init__(self, options) -> None:
         self.window = options.get("sentences", 2)
-        self.female = _lower_set(word_class("female-nouns")) | _FEMALE_PRONOUNS
-        self.male = _lower_set(word_class("male-nouns")) | _MALE_PRONOUNS
-        self.female_names = frozenset(word_class("female-first-names"))
-        self.male_names = frozenset(word_class("male-first-names"))
+
+    # The word lists are read on first use (start-up stays cheap), once per process.
+    @functools.cached_property
+    def female(self) -> frozenset[str]:
+        return _lower_set(word_class("female-nouns")) | _FEMALE_PRONOUNS
+
+    @functools.cached_property
+    def male(self) -> frozenset[str]:
+        return _lower_set(word_class("male-nouns")) | _MALE_PRONOUNS
+
+    @functools.cached_property
+    def female_names(self) -> frozenset[str]:
+        return frozenset(word_class("female-first-names"))
+
+    @functools.cached_property
+    def male_names(self) -> frozenset[str]:
+        return frozenset(word_class("male-first-names"))
 
     @staticmethod
     def validate(options) -> None:
