@@ -164,3 +164,23 @@ def test_fifos_and_devices_are_never_read(tmp_path):
     os.mkfifo(tmp_path / "decisions.json")
     applied = run_apply(tmp_path / "decisions.json", tmp_path)
     assert applied.returncode == 2 and b"not a regular file" in applied.stderr
+
+
+def test_hostile_user_packs_are_bounded(tmp_path):
+    from transfix import Engine
+    from transfix.errors import RuleError
+    from transfix.loader import load_pack
+
+    def pack(body: str) -> Path:
+        path = tmp_path / "p.toml"
+        path.write_text(body + '\ncategory = "c"\nmessage = "m"\nexplanation = "e"\n'
+                        'bad = [ { text = "aaa", fixed = "aaaa" } ]\ngood = [ "b" ]\n', encoding="utf-8")
+        return path
+
+    with pytest.raises(RuleError, match="invalid escape"):
+        load_pack(pack('[[rule]]\nid = "x"\nkind = "regex"\npattern = "a"\nreplacement = "\\\\q"'), "p")
+    with pytest.raises(RuleError, match="invalid escape"):
+        load_pack(pack('[[rule]]\nid = "x"\nkind = "regex"\npattern = "a"\nreplacement = "b\\\\"'), "p")
+    regrow = load_pack(pack('[[rule]]\nid = "x"\nkind = "regex"\nfix = "safe"\npattern = "a+"\nreplacement = "\\\\g<0>\\\\g<0>"'), "p")
+    repaired = Engine(rules=regrow, normalize_text=False).repair("a" * 1000)
+    assert len(repaired.text) <= 2 * 1000 + 10_000 and not repaired.settled

@@ -214,12 +214,18 @@ class Engine:
             return finding.fix is FixLevel.SAFE or (unsafe and finding.fix is FixLevel.UNSAFE)
 
         current, applied = text, []
+        # Repairs fix words, they do not write books: a rule whose replacement regrows its own
+        # match (a user's pack) is stopped before the text can balloon.
+        limit = 2 * len(text) + 10_000
         for _ in range(MAX_PASSES):
             findings = self.check(current, kind=kind, skip=skipped)
             chosen = [f for f in findings if wanted(f)]
             if not chosen:
                 return Repair(current, tuple(applied), tuple(findings))
-            current, done = apply_findings(current, chosen)
+            grown, done = apply_findings(current, chosen)
+            if len(grown) > limit:
+                return Repair(current, tuple(applied), tuple(findings), settled=False)
+            current = grown
             applied.extend(done)
         findings = self.check(current, kind=kind, skip=skipped)
         pending = tuple(f for f in findings if not wanted(f))

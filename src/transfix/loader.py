@@ -343,7 +343,15 @@ def _compile(pattern: str, case_sensitive: bool, fail, what: str):
     return compiled
 
 
+_TEMPLATE_ESCAPE = regex.compile(r"\\(?:\d{1,2}|g<[^>]*>|[ntrfvab\\]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|N\{[^}]+\}|[^A-Za-z0-9])")
+
+
 def _check_template(compiled, template: str, fail) -> None:
+    # An unknown escape (\q) or a trailing backslash would only fail at the first match.
+    leftover = _TEMPLATE_ESCAPE.sub("", template)
+    if "\\" in leftover:
+        bad = leftover[leftover.index("\\"):][:2]
+        raise fail(f"replacement has an invalid escape {bad!r}")
     # A template naming a group the pattern lacks would only fail at match time; find it now.
     for match in regex.finditer(r"\\(\d+)|\\g<([^>]*)>", template):
         number, name = match.groups()

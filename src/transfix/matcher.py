@@ -201,10 +201,14 @@ class Matcher:
                         continue
                     if not self._accepts(rule, text, start, end, document_cache):
                         continue
-                    replacements = tuple(
-                        keep_case(match.group(), match.expand(t)) if rule.keep_case else match.expand(t)
-                        for t in rule.replacements
-                    )
+                    try:
+                        replacements = tuple(
+                            keep_case(match.group(), match.expand(t)) if rule.keep_case else match.expand(t)
+                            for t in rule.replacements
+                        )
+                    except (regex.error, IndexError, ValueError) as exc:
+                        report.warnings.append(f"{rule.where}: {rule.id}: replacement fails ({exc}); rule skipped")
+                        break
                     report.hits.append(Hit(rule, start, end, replacements))
             except TimeoutError:
                 report.warnings.append(
