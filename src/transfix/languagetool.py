@@ -10,6 +10,7 @@ LanguageTool counts offsets in UTF-16 code units (Java strings); transfix counts
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import shutil
@@ -32,6 +33,29 @@ LT_OFF_BY_DEFAULT = frozenset({
     "EN_UNPAIRED_QUOTES", "EN_UNPAIRED_BRACKETS", "PUNCTUATION_PARAGRAPH_END", "COMMA_PARENTHESIS_WHITESPACE",
 })
 LT_OFF_CATEGORIES = frozenset({"STYLE", "REDUNDANCY", "TYPOGRAPHY", "CASING"})
+
+
+MAX_ANSWER_BYTES = 32 * 1024 * 1024
+
+
+def _read_bounded(response, deadline: float, url: str) -> bytes:
+    """The whole answer, within a total deadline (a server dripping a byte at a time must not hang
+    the run) and a size bound (an endless body must not fill memory)."""
+    chunks, size = [], 0
+    while True:
+        if time.monotonic() > deadline:
+            raise GrammarUnavailable(f"LanguageTool at {url} did not finish answering in time")
+        chunk = response.read1(65536) if hasattr(response, "read1") else response.read(65536)
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > MAX_ANSWER_BYTES:
+            raise GrammarUnavailable(f"LanguageTool at {url} sent an answer over {MAX_ANSWER_BYTES >> 20} MB")
+        chunks.append(chunk)
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
 
 
 def utf16_to_code_points(text: str):
@@ -65,17 +89,18 @@ class LanguageToolBackend:
     def _request(self, path: str, data: dict | None = None):
         body = urllib.parse.urlencode(data).encode() if data is not None else None
         request = urllib.request.Request(self.url + path, data=body, headers={"Accept": "application/json"})
+        deadline = time.monotonic() + self.timeout
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                payload = response.read()
+                payload = _read_bounded(response, deadline, self.url)
         except urllib.error.HTTPError as exc:
             raise GrammarUnavailable(f"LanguageTool at {self.url} answered HTTP {exc.code}") from None
-        except (urllib.error.URLError, OSError) as exc:
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
             reason = getattr(exc, "reason", exc)
             raise GrammarUnavailable(f"LanguageTool at {self.url} is not reachable ({reason})") from None
         try:
-            return json.loads(payload)
-        except ValueError:
+            return json.loads(payload, parse_constant=_no_constant)
+        except (ValueError, RecursionError):
             raise GrammarUnavailable(f"LanguageTool at {self.url} did not answer JSON") from None
 
     def languages(self) -> list[str]:
@@ -102,13 +127,16 @@ class LanguageToolBackend:
                     continue
                 if rule["id"] in self.disable:
                     continue
-                start = to_code_points(int(match["offset"]))
-                end = to_code_points(int(match["offset"]) + int(match["length"]))
+                offset, length = int(match["offset"]), int(match["length"])
+                if offset < 0 or length < 0 or offset + length > len(paragraph.encode("utf-16-le")) // 2:
+                    continue  # offsets that do not fit the text we sent: never act on them
+                start = to_code_points(offset)
+                end = to_code_points(offset + length)
                 replacements = tuple(r["value"] for r in match.get("replacements", [])[:5])
                 issues.append(GrammarIssue(rule["id"], start, end, match["message"], replacements,
                                            category.lower() or "grammar"))
             return issues
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError):
             raise GrammarUnavailable(f"LanguageTool at {self.url} answered in an unexpected shape") from None
 
     def close(self) -> None:
