@@ -184,3 +184,19 @@ def test_hostile_user_packs_are_bounded(tmp_path):
     regrow = load_pack(pack('[[rule]]\nid = "x"\nkind = "regex"\nfix = "safe"\npattern = "a+"\nreplacement = "\\\\g<0>\\\\g<0>"'), "p")
     repaired = Engine(rules=regrow, normalize_text=False).repair("a" * 1000)
     assert len(repaired.text) <= 2 * 1000 + 10_000 and not repaired.settled
+
+
+@pytest.mark.parametrize("output", ["text", "json", "jsonl", "sarif", "github", "rdjson", "report"])
+def test_file_names_that_are_not_utf8_give_valid_utf8_output(tmp_path, output):
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(b"Talks with the RPC in Beijing, China.\n")
+    if output == "report":
+        args = ["report", ".", "-o", str(tmp_path / "r.html")]
+    else:
+        args = ["check", "--grammar", "off", "--format", output, "."]
+    result = subprocess.run([sys.executable, "-m", "transfix", *args], capture_output=True, cwd=tmp_path,
+                            timeout=120)
+    assert result.returncode in (0, 1), result.stderr
+    produced = (tmp_path / "r.html").read_bytes() if output == "report" else result.stdout
+    decoded = produced.decode("utf-8")  # valid UTF-8, or this raises
+    assert "caf\\xe9" in decoded or "caf\\\\xe9" in decoded or "caf%5Cxe9" in decoded

@@ -29,7 +29,7 @@ from .errors import TransfixError
 from .loader import default_rules_dir, load_rules, pack_files
 from .model import FixLevel
 from .resolve import matches_prefix
-from .report import FileReport, text_lines, unified_diff
+from .report import FileReport, text_lines, unified_diff, utf8_path
 from .selftest import check_examples
 from .textio import BinaryFileError, Document, read_document, write_atomic
 from .runner import FileResult, RunSpec, kind_for_path, run as run_files
@@ -296,7 +296,8 @@ def _check(session: Session, paths: List[str], output_format: OutputFormat, show
     for result in session.run(paths, jobs, mode="check", min_level=shown):
         if result.error or result.note:
             continue
-        report = FileReport(result.path, result.findings, result.text if output_format is not OutputFormat.text else "")
+        report = FileReport(utf8_path(result.path), result.findings,
+                            result.text if output_format is not OutputFormat.text else "")
         reports.append(report)
         if output_format is OutputFormat.text:
             for line in text_lines(report):

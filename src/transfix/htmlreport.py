@@ -25,6 +25,7 @@ from typing import Any, Callable
 from . import __version__
 from .decisions import KIND, VERSION, sha256
 from .model import Finding
+from .report import utf8_path
 from .score import Score
 from .textio import Document
 
@@ -65,7 +66,7 @@ def report_data(entries: list[ReportEntry]) -> dict[str, Any]:
         document = entry.document
         to_utf16 = utf16_offsets(document.text)
         files.append({
-            "path": document.path,
+            "path": utf8_path(document.path),
             "sha256": sha256(document.raw),
             "encoding": document.encoding,
             "text": document.text,
@@ -107,7 +108,7 @@ def _csp_hash(source: str) -> str:
 
 def _title(entries: list[ReportEntry]) -> str:
     if len(entries) == 1:
-        return f"transfix review: {entries[0].document.path}"
+        return f"transfix review: {utf8_path(entries[0].document.path)}"
     return f"transfix review: {len(entries)} files"
 
 

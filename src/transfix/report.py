@@ -23,9 +23,18 @@ class FileReport:
 def shown_path(path: str) -> str:
     """A path safe to print on one line: control characters (a newline in a file name could
     otherwise start a line that CI reads as a command, `::error ...`) are escaped."""
+    path = utf8_path(path)
     if path.isprintable():
         return path
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in path)
+
+
+def utf8_path(path: str) -> str:
+    """A file name that is not valid UTF-8 reaches Python with its bad bytes as lone surrogates
+    (surrogateescape); every output must stay valid UTF-8, so each such byte is written \\xNN."""
+    if not any("\udc80" <= c <= "\udcff" for c in path):
+        return path
+    return "".join(f"\\x{ord(c) - 0xDC00:02x}" if "\udc80" <= c <= "\udcff" else c for c in path)
 
 
 def text_lines(report: FileReport) -> list[str]:
