@@ -200,3 +200,17 @@ def test_file_names_that_are_not_utf8_give_valid_utf8_output(tmp_path, output):
     produced = (tmp_path / "r.html").read_bytes() if output == "report" else result.stdout
     decoded = produced.decode("utf-8")  # valid UTF-8, or this raises
     assert "caf\\xe9" in decoded or "caf\\\\xe9" in decoded or "caf%5Cxe9" in decoded
+
+
+@pytest.mark.parametrize("config, needle", [
+    ('type = "pdf"\n', b"`type` must be one of"),
+    ('grammar = "bogus"\n', b"`grammar` must be one of"),
+    ("a = " + "[" * 50_000 + "]" * 50_000 + "\n", b"nested too deeply"),
+])
+def test_malformed_configuration_is_one_line_naming_the_file(tmp_path, config, needle):
+    (tmp_path / "transfix.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("fine\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "transfix", "check", "a.txt"], capture_output=True,
+                            cwd=tmp_path, timeout=120)
+    assert result.returncode == 2 and needle in result.stderr and b"internal error" not in result.stderr
+    assert b"transfix.toml" in result.stderr

@@ -92,6 +92,8 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
 
 
 def load_config(path: Path | None) -> Config:
@@ -137,6 +139,10 @@ def load_config(path: Path | None) -> Config:
             raise ConfigError(f"{where}: `{key}` must be a string")
     if "unsafe" in table and not isinstance(table["unsafe"], bool):
         raise ConfigError(f"{where}: `unsafe` must be true or false")
+    choices = {"grammar": ("auto", "harper", "languagetool", "off"), "type": ("text", "markdown", "html")}
+    for key, allowed in choices.items():
+        if key in table and table[key] not in allowed:
+            raise ConfigError(f"{where}: `{key}` must be one of {', '.join(allowed)}, not {table[key]!r}")
     return Config(
         path=str(path),
         select=strings("select"),

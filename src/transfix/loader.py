@@ -153,6 +153,8 @@ def load_pack(path: Path, default_name: str | None = None, check_patterns: bool 
     except tomllib.TOMLDecodeError as exc:
         line = _toml_error_line(str(exc), source)
         raise RuleError(shown, line, "-", f"invalid TOML: {_strip_position(str(exc))}") from None
+    except RecursionError:
+        raise RuleError(shown, 0, "-", "invalid TOML: nested too deeply") from None
     rule_lines = _rule_header_lines(source)
     field_lines = _field_lines(source, rule_lines)
 
