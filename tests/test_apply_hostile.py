@@ -214,3 +214,24 @@ def test_malformed_configuration_is_one_line_naming_the_file(tmp_path, config, n
                             cwd=tmp_path, timeout=120)
     assert result.returncode == 2 and needle in result.stderr and b"internal error" not in result.stderr
     assert b"transfix.toml" in result.stderr
+
+
+def test_output_files_are_written_atomically_when_the_disk_fills(tmp_path):
+    import resource
+    import signal
+
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Talks with the RPC in Beijing, China. " * 200 + "\n", encoding="utf-8")
+    report = tmp_path / "report.html"
+    report.write_text("<html>the previous report</html>" * 10_000, encoding="utf-8")  # about 330 KB
+    before = report.read_bytes()
+
+    def small_disk():  # a write past 64 KB fails (EFBIG), as on a full disk
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (65_536, 65_536))
+
+    result = subprocess.run([sys.executable, "-m", "transfix", "report", "doc.txt", "-o", "report.html"],
+                            capture_output=True, cwd=tmp_path, timeout=120, preexec_fn=small_disk)
+    assert result.returncode == 2 and b"cannot write" in result.stderr
+    assert report.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".transfix")] == []

@@ -31,7 +31,7 @@ from .model import FixLevel
 from .resolve import matches_prefix
 from .report import FileReport, text_lines, unified_diff, utf8_path
 from .selftest import check_examples
-from .textio import BinaryFileError, Document, read_document, write_atomic
+from .textio import BinaryFileError, Document, read_document, write_atomic, write_new_file
 from .runner import FileResult, RunSpec, kind_for_path, run as run_files
 from .walk import iter_files
 
@@ -590,11 +590,7 @@ def report(
     finally:
         session.close()
     html = render_report(entries)
-    try:
-        output.write_text(html, encoding="utf-8")
-    except OSError as exc:
-        _error(f"{output}: cannot write ({exc.strerror or exc})")
-        raise typer.Exit(EXIT_ERROR)
+    write_new_file(output, html.encode("utf-8"))
     total = sum(len(entry.findings) for entry in entries)
     _stderr().print(f"{output}: {total} finding(s) in {len(entries)} file(s)", markup=False)
     raise typer.Exit(EXIT_ERROR if session.errors else EXIT_CLEAN)
@@ -638,8 +634,8 @@ def review(
     decisions = run_review(document.text, findings, ask, sys.stdout)
     accepted = sum(d.accepted for d in decisions)
     if export is not None:
-        export.write_text(json.dumps(decisions_document([(document, decisions)]), ensure_ascii=False, indent=2),
-                          encoding="utf-8")
+        write_new_file(export, json.dumps(decisions_document([(document, decisions)]), ensure_ascii=False,
+                                          indent=2).encode("utf-8"))
         sys.stdout.write(f"{export}: {len(decisions)} decision(s), {accepted} accepted\n")
         raise typer.Exit(EXIT_CLEAN)
     new_text = apply_decisions_text(document.text, decisions, path)

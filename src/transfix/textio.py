@@ -98,6 +98,35 @@ def check_regular(path: str | Path, limit: int | None = None) -> None:
         raise InputError(f"{path}: larger than {limit // (1024 * 1024)} MB; not read")
 
 
+def write_new_file(path: str | Path, data: bytes) -> None:
+    """Write an output file of ours (a report, a decisions file) atomically: a temporary file in
+    the same folder, fsync, rename. A full disk leaves the previous file whole, not truncated."""
+    target = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".transfix", dir=target.parent or ".")
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644 & ~_umask())
+        os.replace(temporary, target)
+    except OSError as exc:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise InputError(f"{target}: cannot write ({exc.strerror or exc}); the previous file is unchanged") from None
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def read_document(path: str, encoding: str | None = None) -> Document:
     if path == "-":
         return decode(sys.stdin.buffer.read(), "<stdin>", encoding)
