@@ -235,3 +235,52 @@ def test_output_files_are_written_atomically_when_the_disk_fills(tmp_path):
     assert result.returncode == 2 and b"cannot write" in result.stderr
     assert report.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".transfix")] == []
+
+
+DAMAGED = "They hid it behind payment walls, worth $ 600.\n"
+FIXED = "They hid it behind paywalls, worth $600.\n"
+
+
+def fix_write(cwd: Path, *names: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "transfix", "fix", "--write", *names], capture_output=True,
+                          cwd=cwd, timeout=120)
+
+
+def test_fix_writes_through_symlinks_and_refuses_hard_links(tmp_path):
+    real = tmp_path / "real.txt"
+    real.write_text(DAMAGED, encoding="utf-8")
+    os.symlink("real.txt", tmp_path / "link.txt")
+    assert fix_write(tmp_path, "link.txt").returncode == 0
+    assert (tmp_path / "link.txt").is_symlink() and real.read_text(encoding="utf-8") == FIXED
+    first = tmp_path / "first.txt"
+    first.write_text(DAMAGED, encoding="utf-8")
+    os.link(first, tmp_path / "second.txt")
+    result = fix_write(tmp_path, "first.txt")
+    assert result.returncode == 2 and b"hard links" in result.stderr
+    assert first.read_text(encoding="utf-8") == DAMAGED and os.stat(first).st_nlink == 2
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="changing a file's owner needs root")
+def test_fix_as_root_keeps_the_owner_and_mode(tmp_path):
+    doc = tmp_path / "doc.txt"
+    doc.write_text(DAMAGED, encoding="utf-8")
+    os.chown(doc, 65534, 65534)
+    os.chmod(doc, 0o600)
+    assert fix_write(tmp_path, "doc.txt").returncode == 0
+    info = os.stat(doc)
+    assert (info.st_uid, info.st_gid, info.st_mode & 0o777) == (65534, 65534, 0o600)
+    assert doc.read_text(encoding="utf-8") == FIXED
+
+
+def test_two_runs_at_once_lose_no_reported_change(tmp_path):
+    names = [f"f{i:03d}.txt" for i in range(60)]
+    for name in names:
+        (tmp_path / name).write_text(DAMAGED, encoding="utf-8")
+    runs = [subprocess.Popen([sys.executable, "-m", "transfix", "fix", "--write", "--jobs", "1", *names],
+                             cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    outputs = [run.communicate(timeout=300) for run in runs]
+    reported = [line for _, err in outputs for line in err.decode().splitlines() if "applied" in line]
+    for name in names:
+        assert (tmp_path / name).read_text(encoding="utf-8") == FIXED
+    # Each file's change is reported by exactly one of the two runs; the other refuses or finds nothing.
+    assert len([line for line in reported if line.split(":")[0] in names]) == len(names)

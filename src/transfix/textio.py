@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import codecs
 import os
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: no advisory locks
+    fcntl = None  # type: ignore[assignment]
 import stat
 import sys
 import tempfile
@@ -145,23 +150,39 @@ def read_document(path: str, encoding: str | None = None) -> Document:
 def write_atomic(document: Document, text: str) -> None:
     """Replace the file in one step: a temporary file beside it, fsync, then rename.
 
-    The file is left alone when it changed on disk after we read it.
+    Written through a symbolic link to its target, with the owner, group and mode of the file it
+    replaces; a file with several hard links is refused (a rename would split them). The file is
+    locked from the "unchanged on disk?" check to the rename, so that two runs at once cannot
+    lose each other's changes: the second sees the first one's result and refuses.
     """
-    target = Path(document.path)
+    target = Path(os.path.realpath(document.path))
     data = document.encode(text)
+    lock = None
     try:
+        lock = _lock(target)
+        info = os.fstat(lock)
+        if info.st_nlink > 1:
+            raise InputError(f"{document.path}: has {info.st_nlink} hard links; not rewritten "
+                             "(replacing it would split them)")
         if target.read_bytes() != document.raw:
             raise InputError(f"{document.path}: changed on disk since it was read; not overwritten")
-        mode = stat.S_IMODE(target.stat().st_mode)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".transfix", dir=target.parent)
     except OSError as exc:
+        if lock is not None:
+            os.close(lock)
         raise InputError(f"{document.path}: cannot write ({exc.strerror or exc})") from None
+    except InputError:
+        if lock is not None:
+            os.close(lock)
+        raise
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
+        os.chmod(temporary, stat.S_IMODE(info.st_mode))
+        if (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
+            os.chown(temporary, info.st_uid, info.st_gid)  # keep a file its owner's, also when run as root
         os.replace(temporary, target)
     except BaseException as exc:
         try:
@@ -171,3 +192,16 @@ def write_atomic(document: Document, text: str) -> None:
         if isinstance(exc, OSError):
             raise InputError(f"{document.path}: cannot write ({exc.strerror or exc})") from None
         raise
+    finally:
+        os.close(lock)
+
+
+def _lock(path: Path) -> int:
+    """An exclusive lock on the file now at `path` (retried if it was replaced while we waited)."""
+    while True:
+        descriptor = os.open(path, os.O_RDONLY)
+        if fcntl is not None:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        if fcntl is None or os.fstat(descriptor).st_ino == os.stat(path).st_ino:
+            return descriptor
+        os.close(descriptor)
