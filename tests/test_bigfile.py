@@ -60,3 +60,19 @@ def test_memory_stays_flat_as_files_grow(tmp_path):
     threshold = 256 * 1024
     grown = peak_rss_kb(large, threshold) - peak_rss_kb(small, threshold)
     assert grown < 20 * 1024, f"peak memory grew by {grown} KB for a file six times larger"
+
+
+def test_a_huge_single_line_is_never_cut_inside_a_word(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    unit = "The alliance zzOTAN met the OTAN envoy. "
+    big = tmp_path / "big.txt"
+    big.write_text(unit * 40_000, encoding="utf-8")  # 1.6 MB on one line: more than one chunk
+    env = dict(os.environ, TRANSFIX_LARGE_FILE_BYTES="100000")
+    result = subprocess.run([sys.executable, "-m", "transfix", "fix", "--write", str(big)], capture_output=True,
+                            env=env, timeout=600)
+    assert result.returncode == 0, result.stderr
+    text = big.read_text(encoding="utf-8")
+    assert text.count("zzOTAN") == 40_000 and "zzNATO" not in text and text.count("the NATO envoy") == 40_000
