@@ -169,7 +169,13 @@ class Matcher:
             for last, entries in automaton.iter(haystack):
                 for rule, targets, length in entries:
                     if rule is _TRIGGER:
-                        triggered.setdefault(targets, []).append(last)
+                        seen = triggered.get(targets)
+                        if seen is None:
+                            triggered[targets] = [last]
+                        elif last - seen[-1] > TRIGGER_REACH // 2 or text.find("\n\n", seen[-1], last) != -1:
+                            # A trigger inside the window of the previous one adds nothing (the
+                            # window covers its paragraph up to TRIGGER_REACH either side).
+                            seen.append(last)
                         continue
                     start, end = last + 1 - length, last + 1
                     if not self._bounded(text, start, end):

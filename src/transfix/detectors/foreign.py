@@ -48,30 +48,19 @@ class ForeignWords:
         return _lowered(self._words_name)  # read on first use, once per process
 
     def find(self, text: str):
-        tokens = _tokens(text)
-        present = self.words.intersection(tokens.vocabulary)
+        present = self.words.intersection(_vocabulary(text))
         if not present:
             return  # the common case: one set intersection, no loop
-        lows = tokens.lows
-        listed = [i for i, word in enumerate(lows) if word in present]
+        # Only the listed words are located (one regex of the few present), and runs are read from
+        # the gaps between them: memory stays small whatever the length of the text.
+        hits = [(m.start(), m.end(), True, m.group().islower()) for m in _finder(frozenset(present)).finditer(text)]
         index = 0
-        while index < len(listed):
-            first = last = listed[index]
+        while index < len(hits):
+            run = [hits[index]]
             index += 1
-            # Extend the run over listed words with at most two shared short words between.
-            while index < len(listed):
-                following = listed[index]
-                between = range(last + 1, following)
-                if len(between) > 2 or any(lows[k] not in _GLUE for k in between) or any(
-                    _breaks(text, tokens.ends[k], tokens.starts[k + 1]) for k in range(last, following)
-                ):
-                    break
-                last = following
+            while index < len(hits) and _glue_gap(text[run[-1][1]:hits[index][0]]):
+                run.append(hits[index])
                 index += 1
-            run = [
-                (tokens.starts[k], tokens.ends[k], lows[k] in self.words, tokens.lower[k])
-                for k in range(first, last + 1)
-            ]
             yield from self._flush(text, run)
 
     def _flush(self, text, run):
@@ -108,23 +97,24 @@ def _lowered(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in word_class(name))
 
 
-class _Tokens:
-    __slots__ = ("starts", "ends", "lows", "lower", "vocabulary")
-
-    def __init__(self, text: str) -> None:
-        matches = list(_TOKEN.finditer(text))
-        self.starts = [m.start() for m in matches]
-        self.ends = [m.end() for m in matches]
-        words = [m.group() for m in matches]
-        self.lows = [w.lower() for w in words]
-        self.lower = [w.islower() for w in words]
-        self.vocabulary = frozenset(self.lows)
+@functools.lru_cache(maxsize=1)
+def _vocabulary(text: str) -> frozenset[str]:
+    """The distinct lower-case words of a text, once for every language's detector (only the
+    latest text is kept)."""
+    return frozenset(word.lower() for word in _TOKEN.findall(text))
 
 
-@functools.lru_cache(maxsize=4)
-def _tokens(text: str) -> _Tokens:
-    """The words of a text, once for every language's detector."""
-    return _Tokens(text)
+@functools.lru_cache(maxsize=64)
+def _finder(words: frozenset[str]) -> regex.Pattern:
+    alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}'’])(?:{alternation})(?![\p{{L}}'’])", regex.IGNORECASE)
+
+
+def _glue_gap(gap: str) -> bool:
+    """Whether two listed words belong to one run: at most two shared short words between them,
+    and no sentence or line break."""
+    words = _TOKEN.findall(gap)
+    return len(words) <= 2 and all(w.lower() in _GLUE for w in words) and not _breaks(gap, 0, len(gap))
 
 
 def _breaks(text: str, end: int, start: int) -> bool:
