@@ -108,22 +108,30 @@ def write_new_file(path: str | Path, data: bytes) -> None:
     the same folder, fsync, rename. A full disk leaves the previous file whole, not truncated."""
     target = Path(path)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".transfix", dir=target.parent or ".")
+        _replace(target, data, 0o644 & ~_umask())
     except OSError as exc:
-        raise InputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+        raise InputError(f"{target}: cannot write ({exc.strerror or exc}); the previous file is unchanged") from None
+
+
+def _replace(target: Path, data: bytes, mode: int, owner: tuple[int, int] | None = None) -> None:
+    """Write `data` to a temporary file beside `target`, sync it, give it `mode` (and `owner`),
+    and rename it over `target`; on any failure the temporary file is removed."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".transfix", dir=target.parent or ".")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644 & ~_umask())
+        os.chmod(temporary, mode)
+        if owner is not None and owner != (os.geteuid(), os.getegid()):
+            os.chown(temporary, *owner)  # keep a file its owner's, also when run as root
         os.replace(temporary, target)
-    except OSError as exc:
+    except BaseException:
         try:
             os.unlink(temporary)
         except OSError:
             pass
-        raise InputError(f"{target}: cannot write ({exc.strerror or exc}); the previous file is unchanged") from None
+        raise
 
 
 def _umask() -> int:
@@ -157,41 +165,20 @@ def write_atomic(document: Document, text: str) -> None:
     """
     target = Path(os.path.realpath(document.path))
     data = document.encode(text)
-    lock = None
     try:
         lock = _lock(target)
+    except OSError as exc:
+        raise InputError(f"{document.path}: cannot write ({exc.strerror or exc})") from None
+    try:
         info = os.fstat(lock)
         if info.st_nlink > 1:
             raise InputError(f"{document.path}: has {info.st_nlink} hard links; not rewritten "
                              "(replacing it would split them)")
         if target.read_bytes() != document.raw:
             raise InputError(f"{document.path}: changed on disk since it was read; not overwritten")
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".transfix", dir=target.parent)
+        _replace(target, data, stat.S_IMODE(info.st_mode), (info.st_uid, info.st_gid))
     except OSError as exc:
-        if lock is not None:
-            os.close(lock)
         raise InputError(f"{document.path}: cannot write ({exc.strerror or exc})") from None
-    except InputError:
-        if lock is not None:
-            os.close(lock)
-        raise
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, stat.S_IMODE(info.st_mode))
-        if (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
-            os.chown(temporary, info.st_uid, info.st_gid)  # keep a file its owner's, also when run as root
-        os.replace(temporary, target)
-    except BaseException as exc:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise InputError(f"{document.path}: cannot write ({exc.strerror or exc})") from None
-        raise
     finally:
         os.close(lock)
 
