@@ -284,3 +284,26 @@ def test_two_runs_at_once_lose_no_reported_change(tmp_path):
         assert (tmp_path / name).read_text(encoding="utf-8") == FIXED
     # Each file's change is reported by exactly one of the two runs; the other refuses or finds nothing.
     assert len([line for line in reported if line.split(":")[0] in names]) == len(names)
+
+
+def test_ctrl_c_with_workers_is_one_line_and_leaves_no_worker(tmp_path):
+    import signal
+    import time
+
+    for i in range(1500):
+        (tmp_path / f"f{i}.txt").write_text("Talks with the RPC in Beijing, China. " * 200 + "\n", encoding="utf-8")
+    command = [sys.executable, "-m", "transfix", "check", "--grammar", "off", "--jobs", "2", "."]
+    process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(3)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert err.decode().strip().splitlines() == ["transfix: interrupted"]
+    # Killing the parent alone takes its workers with it.
+    process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(3)
+    process.kill()
+    process.wait(timeout=30)
+    time.sleep(1.5)
+    left = subprocess.run(["pgrep", "-f", "transfix check --grammar off --jobs 2 ."], capture_output=True)
+    assert left.stdout.strip() == b""

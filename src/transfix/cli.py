@@ -786,4 +786,6 @@ def main() -> None:
             raise
         _error(f"internal error: {type(exc).__name__}: {exc} (set TRANSFIX_DEBUG=1 for a trace)")
         sys.exit(EXIT_ERROR)
+    if result == 130:  # typer turns Ctrl-C inside a command into exit code 130
+        _error("interrupted")
     sys.exit(result if isinstance(result, int) else EXIT_CLEAN)

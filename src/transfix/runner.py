@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import signal
 import os
 from collections import Counter
 from dataclasses import dataclass, field
@@ -143,10 +144,24 @@ _worker: dict[str, Any] = {}
 
 
 def _init_worker(spec: RunSpec) -> None:
+    # Ctrl-C is the parent's to handle (one line, exit 130), not every worker's traceback; and a
+    # worker dies with its parent instead of writing files nobody reports (Linux).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
     # Under fork the parent's compiled engine is inherited; under spawn each worker builds one.
     if "engine" not in _worker:
         _worker["engine"] = build_engine(spec)[0]
     _worker["spec"] = spec
+
+
+def _die_with_parent() -> None:
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: workers still end when the pool is closed
 
 
 def _work(item: tuple[str, bool]) -> FileResult:
@@ -167,6 +182,10 @@ def run(spec: RunSpec, items: Iterable[tuple[str, bool]], jobs: int,
         _worker["engine"] = local
     try:
         with multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(spec,)) as pool:
-            yield from pool.imap(_work, items, chunksize=4)
+            try:
+                yield from pool.imap(_work, items, chunksize=4)
+            except BaseException:
+                pool.terminate()  # Ctrl-C or an error: stop the workers now, quietly
+                raise
     finally:
         _worker.clear()
