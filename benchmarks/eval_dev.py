@@ -58,7 +58,7 @@ def evaluate_articles(engine: Engine, shared: Path) -> dict:
     total_words = 0
     for name, (text, artifacts) in sorted(articles.items()):
         total_words += words(text)
-        findings = [f for f in engine.check(text)]
+        findings = engine.check(text)
         spans = [(f.start, f.end if f.end > f.start else f.start + 1) for f in findings]
         for artifact in artifacts:
             hit = any(overlaps((artifact["start"], artifact["end"]), s) for s in spans)
@@ -72,8 +72,6 @@ def evaluate_articles(engine: Engine, shared: Path) -> dict:
             found["right"] += right
             per_rule[finding.rule]["all"] += 1
             per_rule[finding.rule]["right"] += right
-            if not right:
-                per_rule[finding.rule].setdefault("examples", [])  # type: ignore[arg-type]
         score = engine.score(text)
         scores.append((name, score.probability, score.pivot))
     return {
