@@ -72,3 +72,9 @@ def test_an_empty_folder_is_reported_not_silently_clean(tmp_path):
     result = run("check", str(tmp_path))
     assert result.returncode == 0
     assert b"no files to check" in result.stderr
+
+
+def test_fix_accepts_an_enabled_grammar_lint():
+    result = run("fix", "--grammar", "harper", "--grammar-enable", "AnA", "--accept", "grammar.harper.AnA", "-",
+                 stdin="I saw a apple.\n")
+    assert result.returncode == 0 and result.stdout == b"I saw an apple.\n"

@@ -363,13 +363,14 @@ def fix(
     lt_command: Optional[str] = LtCommandOpt,
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: all cores)."),
     jsonl: bool = typer.Option(False, "--jsonl", help="Input is JSON Lines: repair one field of each record, keep the others, add findings and score."),
+    grammar_enable: Optional[List[str]] = GrammarEnableOpt,
     text_field: Optional[str] = typer.Option(None, "--field", metavar="PATH", help="With --jsonl: the field that holds the text, dotted for nested objects (roundtrips.fr); default: text."),
 ) -> None:
     """Print the repaired text, or rewrite the files with --write."""
     if text_field is not None and not jsonl:
         raise TransfixError("--field only applies with --jsonl")
     session = _session(config, no_config, select, ignore, pivot, rules, encoding, doc_type, grammar, "off",
-                       lt_server, lt_path, False, False, lt_command)
+                       lt_server, lt_path, False, False, lt_command, grammar_enable)
     apply_unsafe = session.config.unsafe if unsafe is None else unsafe
     try:
         if jsonl:
