@@ -307,3 +307,22 @@ def test_ctrl_c_with_workers_is_one_line_and_leaves_no_worker(tmp_path):
     time.sleep(1.5)
     left = subprocess.run(["pgrep", "-f", "transfix check --grammar off --jobs 2 ."], capture_output=True)
     assert left.stdout.strip() == b""
+
+
+def test_a_catastrophic_antipattern_costs_one_timeout_and_one_warning(tmp_path):
+    import time
+
+    from transfix import Engine
+    from transfix.loader import load_pack
+
+    pack = tmp_path / "p.toml"
+    pack.write_text(
+        '[[rule]]\nid = "x"\nphrases = { "foo" = "bar" }\nantipatterns = ["(a|aa)+$"]\ncategory = "c"\n'
+        'message = "m"\nexplanation = "e"\nbad = [ { text = "foo", fixed = "bar" } ]\ngood = [ "z" ]\n',
+        encoding="utf-8")
+    engine = Engine(rules=load_pack(pack, "p"), normalize_text=False, timeout=0.2)
+    text = ("foo " + "a" * 40 + "b ") * 20
+    started = time.monotonic()
+    analysis = engine.analyze(text)
+    assert time.monotonic() - started < 2.0  # one timeout, not one per hit
+    assert [w for w in analysis.warnings if "antipattern stopped" in w] and analysis.findings == ()

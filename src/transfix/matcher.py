@@ -160,7 +160,7 @@ class Matcher:
 
     def match(self, text: str, protected: Intervals) -> MatchReport:
         report = MatchReport()
-        document_cache: dict[int, bool] = {}
+        document_cache: dict = {}
         triggered: dict[str, list[int]] = {}
         for automaton, lower in ((self._folded, True), (self._exact, False)):
             if not len(automaton):
@@ -228,6 +228,12 @@ class Matcher:
                 if not self._accepts(rule, text, found.start, found.end, document_cache):
                     continue
                 report.hits.append(Hit(rule, found.start, found.end, found.replacements, found.confidence))
+        for key, slow in document_cache.items():
+            if isinstance(key, tuple) and key[0] == "slow":
+                report.warnings.append(
+                    f"{slow.where}: {slow.id}: an antipattern stopped after {self.timeout:.3g}s "
+                    "(catastrophic backtracking?); rule skipped for this text"
+                )
         return report
 
     @staticmethod
@@ -238,7 +244,9 @@ class Matcher:
             return False
         return True
 
-    def _accepts(self, rule: Rule, text: str, start: int, end: int, cache: dict[int, bool]) -> bool:
+    def _accepts(self, rule: Rule, text: str, start: int, end: int, cache: dict) -> bool:
+        if ("slow", rule.id) in cache:
+            return False  # an antipattern of this rule already ran out of time on this text
         terms = self._contexts.get(rule.id)
         if terms is not None:
             document, near, not_document, after, before = terms
@@ -264,6 +272,9 @@ class Matcher:
                     if match.start() < end and match.end() > start:
                         return False
             except TimeoutError:
+                # A catastrophic antipattern (a user's pack): stop paying for it on every hit;
+                # the rule is skipped for this text and match() reports it once.
+                cache[("slow", rule.id)] = rule
                 return False
         return True
 
