@@ -326,3 +326,44 @@ def test_a_catastrophic_antipattern_costs_one_timeout_and_one_warning(tmp_path):
     analysis = engine.analyze(text)
     assert time.monotonic() - started < 2.0  # one timeout, not one per hit
     assert [w for w in analysis.warnings if "antipattern stopped" in w] and analysis.findings == ()
+
+
+def test_a_path_past_path_max_is_one_line_and_the_walk_goes_on(tmp_path):
+    here = os.getcwd()
+    try:
+        os.chdir(tmp_path)
+        name = "d" * 200
+        for _ in range(22):  # more than 4,096 characters deep
+            os.mkdir(name)
+            os.chdir(name)
+        with open("x.txt", "w", encoding="utf-8") as handle:
+            handle.write("Talks with the RPC in Beijing, China.\n")
+    finally:
+        os.chdir(here)
+    (tmp_path / "ok.txt").write_text("Talks with the RPC in Beijing, China.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "transfix", "check", "--grammar", "off", "."],
+                            capture_output=True, cwd=tmp_path, timeout=120)
+    assert result.returncode == 2
+    assert b"ok.txt:1:16: fr.acronyms.rpc" in result.stdout
+    errors = result.stderr.decode().splitlines()
+    assert len(errors) == 1 and "too long" in errors[0] and "internal error" not in errors[0]
+
+
+def test_a_full_disk_on_large_files_fails_per_file_and_changes_nothing(tmp_path):
+    import resource
+    import signal
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Talks with the RPC in Beijing, China. worth $ 600.\n" * 3000, encoding="utf-8")
+
+    def small_disk():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (50_000, 50_000))
+
+    env = dict(os.environ, TRANSFIX_LARGE_FILE_BYTES="10000")
+    result = subprocess.run([sys.executable, "-m", "transfix", "fix", "--write", "a.txt", "b.txt"],
+                            capture_output=True, cwd=tmp_path, env=env, timeout=300, preexec_fn=small_disk)
+    assert result.returncode == 2
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 2 and all("cannot write" in line for line in lines)
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8").count("$ 600") == 3000

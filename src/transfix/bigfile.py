@@ -113,10 +113,21 @@ def fix_large(engine, path: str, encoding: str | None, kind: str, skip: tuple[st
     """Repair a large file chunk by chunk; rewrite it atomically or stream it to `out`.
 
     Returns (fixes applied, whether the text changed, categories of applied fixes)."""
+    try:
+        return _fix_large(engine, path, encoding, kind, skip, unsafe=unsafe, accept=accept, write=write, out=out)
+    except OSError as exc:
+        # A full disk or a refused write is this file's failure, not the batch's.
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc}); the file is unchanged") from None
+
+
+def _fix_large(engine, path: str, encoding: str | None, kind: str, skip: tuple[str, ...], *,
+               unsafe: bool, accept: tuple[str, ...], write: bool, out: BinaryIO | None):
     stream, chosen, bom = _open(path, encoding)
     stream.close()
-    before = os.stat(path)
-    target = Path(path)
+    target = Path(os.path.realpath(path))  # written through a symbolic link, like small files
+    before = os.stat(target)
+    if write and before.st_nlink > 1:
+        raise InputError(f"{path}: has {before.st_nlink} hard links; not rewritten (replacing it would split them)")
     handle, temporary = (tempfile.mkstemp(prefix=f".{target.name}.", suffix=".transfix", dir=target.parent)
                          if write else (None, None))
     applied, changed, categories = 0, False, {}
@@ -134,12 +145,14 @@ def fix_large(engine, path: str, encoding: str | None, kind: str, skip: tuple[st
             sink.flush()
             os.fsync(sink.fileno())
             sink.close()
-            now = os.stat(path)
+            now = os.stat(target)
             if (now.st_size, now.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
                 raise InputError(f"{path}: changed on disk while it was being fixed; not overwritten")
             if changed:
                 os.chmod(temporary, stat.S_IMODE(before.st_mode))
-                os.replace(temporary, path)
+                if (before.st_uid, before.st_gid) != (os.geteuid(), os.getegid()):
+                    os.chown(temporary, before.st_uid, before.st_gid)
+                os.replace(temporary, target)
     finally:
         if write:
             if not sink.closed:

@@ -32,10 +32,17 @@ def iter_files(paths: list[str], excluded: Callable[[str], bool] = lambda _: Fal
 def _walk(root: Path, excluded: Callable[[str], bool], suffixes: set[str] | None) -> Iterator[str]:
     real_root = root.resolve()
     specs: list[tuple[Path, pathspec.GitIgnoreSpec]] = []
-    for directory, subdirectories, files in os.walk(root):
+    unreadable: list[OSError] = []
+    for directory, subdirectories, files in os.walk(root, onerror=unreadable.append):
+        # A folder that cannot be listed (a path past PATH_MAX, no permission) is handed on as a
+        # path: reading it then fails with one line for it, and the walk goes on.
+        while unreadable:
+            failed = unreadable.pop(0)
+            if failed.filename is not None:
+                yield os.fsdecode(failed.filename)
         here = Path(directory)
         ignore_file = here / ".gitignore"
-        if ignore_file.is_file():
+        if _quietly(ignore_file.is_file):
             try:
                 lines = ignore_file.read_text(encoding="utf-8", errors="replace").splitlines()
                 specs.append((here, pathspec.GitIgnoreSpec.from_lines(lines)))
@@ -57,7 +64,7 @@ def _walk(root: Path, excluded: Callable[[str], bool], suffixes: set[str] | None
             child = here / name
             if name.startswith(".") or ignored(child, True):
                 continue
-            if child.is_symlink() and not _inside(child, real_root):
+            if _quietly(child.is_symlink) and not _inside(child, real_root):
                 continue
             kept.append(name)
         subdirectories[:] = kept
@@ -67,11 +74,24 @@ def _walk(root: Path, excluded: Callable[[str], bool], suffixes: set[str] | None
                 continue
             if suffixes is not None and child.suffix.lower() not in suffixes:
                 continue
-            if child.is_symlink() and (not child.exists() or not _inside(child, real_root)):
-                continue  # dangling, or leading out of the tree
-            if not child.is_file():
-                continue  # a FIFO, socket or device: reading it would hang or never end
+            try:
+                if child.is_symlink() and (not child.exists() or not _inside(child, real_root)):
+                    continue  # dangling, or leading out of the tree
+                if not child.is_file():
+                    continue  # a FIFO, socket or device: reading it would hang or never end
+            except OSError:
+                pass  # a name past PATH_MAX: reading it reports the problem, one line
             yield str(child)
+    for failed in unreadable:
+        if failed.filename is not None:
+            yield os.fsdecode(failed.filename)
+
+
+def _quietly(check: Callable[[], bool]) -> bool:
+    try:
+        return check()
+    except OSError:
+        return False
 
 
 def _inside(path: Path, root: Path) -> bool:
