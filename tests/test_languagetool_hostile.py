@@ -83,3 +83,16 @@ def test_offsets_that_do_not_fit_the_text_are_dropped():
     backend = LanguageToolBackend(serve(http_answer(json.dumps({"matches": matches}).encode())), timeout=3)
     issues = backend.lint("I has a apple.")
     assert [(i.rule, i.start, i.end) for i in issues] == [("EN_A_VS_AN", 6, 7)]
+
+
+def test_an_engine_warns_when_answers_do_not_fit():
+    import transfix
+    from transfix.grammar import GrammarChecker
+
+    matches = [{"offset": -5, "length": 2, "message": "m", "rule": {"id": "NEG", "category": {"id": "GRAMMAR"}},
+                "replacements": [{"value": "EVIL"}]}]
+    backend = LanguageToolBackend(serve(http_answer(json.dumps({"matches": matches}).encode())), timeout=3)
+    engine = transfix.Engine(grammar=GrammarChecker(backend))
+    analysis = engine.analyze("I has a apple.")
+    assert [f for f in analysis.findings if f.source.value == "grammar"] == []
+    assert any("offsets outside the text were ignored" in w for w in analysis.warnings)

@@ -160,6 +160,10 @@ class Engine:
             self._grammar_failure = str(exc)
             warnings.append(f"grammar checking off: {exc}")
             return []
+        dropped = getattr(self.grammar.backend, "dropped", 0)
+        if dropped:
+            self.grammar.backend.dropped = 0
+            warnings.append(f"{self.grammar.name}: {dropped} answer(s) with offsets outside the text were ignored")
         # A boilerplate finding marks a whole block for deletion, not a correction of its words.
         taken = Intervals([
             (f.start, f.end) for f in found if f.source is Source.RULES and f.category != "boilerplate"

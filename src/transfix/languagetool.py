@@ -85,6 +85,7 @@ class LanguageToolBackend:
         self.enable = frozenset(enable)
         self.disable = (LT_OFF_BY_DEFAULT - self.enable) | frozenset(disable)
         self.server = server
+        self.dropped = 0  # matches refused because their offsets did not fit the text (see engine)
 
     def _request(self, path: str, data: dict | None = None):
         body = urllib.parse.urlencode(data).encode() if data is not None else None
@@ -129,7 +130,8 @@ class LanguageToolBackend:
                     continue
                 offset, length = int(match["offset"]), int(match["length"])
                 if offset < 0 or length < 0 or offset + length > len(paragraph.encode("utf-16-le")) // 2:
-                    continue  # offsets that do not fit the text we sent: never act on them
+                    self.dropped += 1  # offsets that do not fit the text we sent: never act on them
+                    continue
                 start = to_code_points(offset)
                 end = to_code_points(offset + length)
                 replacements = tuple(r["value"] for r in match.get("replacements", [])[:5])
