@@ -367,3 +367,27 @@ def test_a_full_disk_on_large_files_fails_per_file_and_changes_nothing(tmp_path)
     lines = result.stderr.decode().splitlines()
     assert len(lines) == 2 and all("cannot write" in line for line in lines)
     assert (tmp_path / "a.txt").read_text(encoding="utf-8").count("$ 600") == 3000
+
+
+def test_with_jobs_every_write_is_reported_beside_the_failures(tmp_path):
+    import resource
+    import signal
+
+    (tmp_path / "big.txt").write_text("Talks with the RPC in Beijing, China. worth $ 600.\n" * 3000, encoding="utf-8")
+    for i in range(4):
+        (tmp_path / f"small{i}.txt").write_text("It is worth $ 600.\n", encoding="utf-8")
+
+    def small_disk():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (50_000, 50_000))
+
+    env = dict(os.environ, TRANSFIX_LARGE_FILE_BYTES="10000")
+    names = ["big.txt"] + [f"small{i}.txt" for i in range(4)]
+    result = subprocess.run([sys.executable, "-m", "transfix", "fix", "--write", "--jobs", "2", *names],
+                            capture_output=True, cwd=tmp_path, env=env, timeout=300, preexec_fn=small_disk)
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert "big.txt: cannot write" in err
+    for i in range(4):
+        assert f"small{i}.txt: applied 1 fix(es)" in err
+        assert (tmp_path / f"small{i}.txt").read_text(encoding="utf-8") == "It is worth $600.\n"
