@@ -391,3 +391,11 @@ def test_with_jobs_every_write_is_reported_beside_the_failures(tmp_path):
     for i in range(4):
         assert f"small{i}.txt: applied 1 fix(es)" in err
         assert (tmp_path / f"small{i}.txt").read_text(encoding="utf-8") == "It is worth $600.\n"
+
+
+def test_apply_writes_through_a_symlink_inside_the_root(setup):
+    root, inside, _ = setup
+    os.symlink("a.txt", root / "link.txt")
+    result = run_apply(write(root, decisions_for("link.txt", inside.read_bytes(), [good_decision()])), root)
+    assert result.returncode == 0, result.stderr
+    assert (root / "link.txt").is_symlink() and inside.read_text(encoding="utf-8") == TEXT.replace("RPC", "PRC")
