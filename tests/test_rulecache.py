@@ -35,3 +35,25 @@ def test_no_cache_when_the_cache_folder_cannot_be_written(tmp_path, monkeypatch)
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("TRANSFIX_CACHE_DIR", str(blocker / "cache"))
     assert load_rules([default_rules_dir()], trusted=[default_rules_dir()])
+
+
+def test_only_the_newest_cache_files_are_kept(tmp_path, monkeypatch):
+    import os
+
+    from transfix import rulecache
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("TRANSFIX_CACHE_DIR", str(folder))
+    folder.mkdir()
+    for number in range(6):  # stale caches of earlier pack versions
+        stale = folder / f"rules-{number:024d}.pickle"
+        stale.write_bytes(b"old")
+        os.utime(stale, (1_000_000 + number, 1_000_000 + number))
+    unrelated = folder / "notes.txt"
+    unrelated.write_text("mine", encoding="utf-8")
+    load_rules([default_rules_dir()], trusted=[default_rules_dir()])
+    kept = sorted(p.name for p in folder.glob("rules-*.pickle"))
+    assert len(kept) == rulecache.KEEP
+    assert f"rules-{fingerprint(default_rules_dir())}.pickle" in kept
+    assert "rules-000000000000000000000005.pickle" in kept  # the newest stale ones stay
+    assert unrelated.is_file()

@@ -6,6 +6,8 @@ rules folder (packs, word classes, calibration): change one byte and the cache i
 `$TRANSFIX_CACHE_DIR`, else `$XDG_CACHE_HOME/transfix`, else `~/.cache/transfix`; it is only ever
 an optimisation: an unreadable, unwritable or corrupt cache is ignored, and `TRANSFIX_NO_CACHE=1`
 turns it off.
+
+Only the newest few cache files are kept: every edit of a pack makes a new one.
 """
 
 from __future__ import annotations
@@ -48,9 +50,13 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()[:24]
 
 
+KEEP = 3  # cache files kept (several checkouts or versions may share the folder)
+
+
 def cached(root: Path, load: Callable[[], list[Rule]]) -> list[Rule]:
     if os.environ.get("TRANSFIX_NO_CACHE"):
         return load()
+    target = None
     try:
         target = cache_dir() / f"rules-{fingerprint(root)}.pickle"
         with open(target, "rb") as handle:
@@ -60,12 +66,34 @@ def cached(root: Path, load: Callable[[], list[Rule]]) -> list[Rule]:
     except Exception:  # missing, unreadable or corrupt: rebuild
         pass
     rules = load()
+    if target is not None:
+        _store(target, rules)
+    return rules
+
+
+def _store(target: Path, value) -> None:
+    """Write atomically, then drop the oldest files of the same kind beyond KEEP."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".rules-", suffix=".tmp")
+        kind = target.name.split("-", 1)[0]
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{kind}-", suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
-            pickle.dump(rules, out, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, target)
+        _prune(target.parent, kind)
     except Exception:
         pass
-    return rules
+
+
+def _prune(folder: Path, kind: str) -> None:
+    files = []
+    for path in folder.glob(f"{kind}-*.pickle"):
+        try:
+            files.append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    for _, path in sorted(files, reverse=True)[KEEP:]:
+        try:
+            path.unlink()
+        except OSError:
+            pass
