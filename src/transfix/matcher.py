@@ -10,6 +10,7 @@ them, so most regex rules cost nothing on most text.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field
 
@@ -27,8 +28,13 @@ from .textspan import Intervals
 # str.translate falls back to a slow path on non-ASCII text; a character-class substitution does not.
 _WHITESPACE = re.compile("[\t\n\r\x0b\x0c\xa0\u2007\u202f\u2009\u200a\u2002\u2003]")
 _WORD_CHARS = regex.compile(r"\w+")
-# A triggered regex runs on the paragraph around each trigger, at most this far either side.
+# A triggered regex runs on the sentences around each trigger: from the sentence boundary before
+# SENTENCE_REACH characters ahead of it to the one after as far behind it, within its paragraph
+# and at most TRIGGER_REACH either side. Rules anchored to lines (^, $) and page-furniture rules,
+# whose matches may be whole paragraphs, get the paragraph.
+SENTENCE_REACH = 400
 TRIGGER_REACH = 2_000
+_LINE_ANCHOR = regex.compile(r"(?<![\[\\])\^|(?<!\\)\$")
 _TRIGGER = "trigger"
 
 
@@ -120,6 +126,7 @@ class Matcher:
         self._regexes: list[Rule] = []
         self._detectors: list[tuple[Rule, object]] = []
         self._triggers: dict[str, tuple[str, ...]] = {}
+        self._wide: dict[str, bool] = {}
         self._antipatterns: dict[str, tuple[str, ...]] = {}
         self._contexts: dict[str, tuple[_Terms | None, ...]] = {}
         for rule in rules:
@@ -142,6 +149,7 @@ class Matcher:
             if rule.kind == "regex":
                 self._regexes.append(rule)
                 self._triggers[rule.id] = rule.triggers or derive_triggers(rule.pattern)
+                self._wide[rule.id] = rule.category == "boilerplate" or bool(_LINE_ANCHOR.search(rule.pattern))
                 for trigger in self._triggers[rule.id]:
                     key = fold(trigger, lower=True)
                     entries = self._folded.get(key, None) or []
@@ -172,9 +180,9 @@ class Matcher:
                         seen = triggered.get(targets)
                         if seen is None:
                             triggered[targets] = [last]
-                        elif last - seen[-1] > TRIGGER_REACH // 2 or text.find("\n\n", seen[-1], last) != -1:
-                            # A trigger inside the window of the previous one adds nothing (the
-                            # window covers its paragraph up to TRIGGER_REACH either side).
+                        elif last - seen[-1] > SENTENCE_REACH // 2 or text.find("\n\n", seen[-1], last) != -1:
+                            # A trigger this close to the previous one adds nothing (its window
+                            # reaches at least SENTENCE_REACH either side within the paragraph).
                             seen.append(last)
                         continue
                     start, end = last + 1 - length, last + 1
@@ -192,12 +200,18 @@ class Matcher:
                     report.hits.append(Hit(rule, start, end, replacements))
         # The time limit grows with the text: a long document may take long honestly.
         budget = self.timeout * (1 + len(text) / 100_000)
+        bounds = None
         for rule in self._regexes:
             if self._triggers[rule.id]:
                 positions = triggered.get(rule.id)
                 if not positions:
                     continue
-                windows = _paragraph_windows(text, positions)
+                if self._wide[rule.id]:
+                    windows = _paragraph_windows(text, positions)
+                else:
+                    if bounds is None:
+                        bounds = _Boundaries(text)
+                    windows = _sentence_windows(text, positions, bounds)
             else:
                 windows = [(0, len(text))]
             pattern = compile_pattern(rule.pattern, rule.case_sensitive)
@@ -295,6 +309,58 @@ def _paragraph_windows(text: str, positions: list[int]) -> list[tuple[int, int]]
         else:
             windows.append(span)
     return [(a, b) for a, b in windows]
+
+
+class _Boundaries:
+    """Sorted offsets of a text's sentence and paragraph boundaries, found in one pass."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []  # a window may start here (after '.', '!', '?' or a line break)
+        self.ends: list[int] = []  # or end here (after the space or the line break)
+        self.paragraphs: list[int] = []  # offsets of "\n\n"
+        for match in _BOUNDARY.finditer(text):
+            self.starts.append(match.start() + 1)
+            self.ends.append(match.end())
+        self.paragraphs = [m.start() for m in _PARAGRAPH.finditer(text)]
+
+
+def _sentence_windows(text: str, positions: list[int], bounds: _Boundaries) -> list[tuple[int, int]]:
+    """Merged spans of the sentences around positions (see SENTENCE_REACH). A window ends after
+    a line break or after the space that follows a sentence's end, never inside a word, so that
+    `\\b` and look-aheads at its end see what they would see in the whole text."""
+    windows: list[list[int]] = []
+    size = len(text)
+    for position in sorted(positions):
+        if windows and position + SENTENCE_REACH <= windows[-1][1]:
+            continue
+        index = bisect.bisect_left(bounds.paragraphs, position)
+        floor = max(0, position - TRIGGER_REACH)
+        if index:
+            floor = max(floor, bounds.paragraphs[index - 1] + 1)
+        ceiling = min(size, position + TRIGGER_REACH)
+        if index < len(bounds.paragraphs):
+            ceiling = min(ceiling, bounds.paragraphs[index] + 2)
+        start = floor
+        target = position - SENTENCE_REACH
+        if target > floor:
+            at = bisect.bisect_right(bounds.starts, target) - 1
+            if at >= 0 and bounds.starts[at] > floor:
+                start = bounds.starts[at]
+        end = ceiling
+        target = position + SENTENCE_REACH
+        if target < ceiling:
+            at = bisect.bisect_left(bounds.ends, target)
+            if at < len(bounds.ends) and bounds.ends[at] < ceiling:
+                end = bounds.ends[at]
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    return [(a, b) for a, b in windows]
+
+
+_BOUNDARY = re.compile(r"\n|[.!?] ")
+_PARAGRAPH = re.compile(r"\n\n")
 
 
 def _search(pattern: regex.Pattern, text: str, windows: list[tuple[int, int]], timeout: float):

@@ -27,9 +27,20 @@ def derive_triggers(pattern: str) -> tuple[str, ...]:
     return tuple(sorted(word.lower() for word in chosen))
 
 
+# Words so common that a trigger on them opens a window on nearly every paragraph: a requirement
+# of forty content words is more selective than "the".
+_COMMON = frozenset(
+    "the and that this with for from was were are has have had his her its their they them you "
+    "not but all one can will would been who which what when where there than then into out also "
+    "more most some any our she him over after only about other like just new".split()
+)
+
+
 def _best(items: list[tuple[str, ...]]) -> tuple[str, ...]:
-    """The most selective requirement: fewest alternatives, then the longest shortest word."""
-    return min(items, key=lambda words: (len(words), -min(len(w) for w in words)))
+    """The most selective requirement: fewest common words, fewest alternatives, then the longest
+    shortest word."""
+    return min(items, key=lambda words: (
+        sum(w.lower() in _COMMON for w in words), len(words), -min(len(w) for w in words)))
 
 
 def _parse_alternation(pattern: str, i: int) -> tuple[list[list[tuple[str, ...]]], int]:
