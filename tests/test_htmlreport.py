@@ -408,3 +408,216 @@ def test_overlaps_emoji_and_script_text_in_browser(page, tmp_path):
     exported = json.loads(decisions_path.read_text(encoding="utf-8"))
     starts = {d["rule"]: d["start"] for d in exported["files"][0]["decisions"]}
     assert starts["fr.calques.payment-walls"] == text.index("payment walls")  # code points
+
+
+# ---------------------------------------------------------------- size: proportional to findings
+
+
+def long_text(lines: int = 600) -> str:
+    """Plain paragraphs of wrapped lines, a blank line between paragraphs."""
+    return "".join(f"Line {i} of a long and clean text, wrapped as documentation is.\n" + ("\n" if i % 6 == 5 else "")
+                   for i in range(lines))
+
+
+def many_entries(tmp_path: Path, count: int = 500) -> tuple[list[ReportEntry], str]:
+    """`count` files: mostly clean, one long file with two findings far apart, a few short ones."""
+    clean = long_text(120)
+    entries = []
+    for i in range(count):
+        if i == 3:
+            text = long_text().replace("Line 300 of", "Line 300 payment walls of").replace("Line 590 of", "Line 590 payment walls of")
+            found = [finding(text, "payment walls", "paywalls"), finding(text, "payment walls", "paywalls", occurrence=1)]
+        elif i % 50 == 7:
+            text = "They hid the news behind payment walls.\n\nThe deal is worth $ 200 billion.\n"
+            found = [finding(text, "payment walls", "paywalls"), finding(text, "$ ", "$")]
+        else:
+            text, found = clean, []
+        path = tmp_path / f"doc{i:03d}.txt"
+        entries.append(ReportEntry(Document(path=str(path), text=text, raw=text.encode("utf-8")), tuple(found),
+                                   score_findings(text, found)))
+    return entries, long_text().replace("Line 300 of", "Line 300 payment walls of").replace("Line 590 of", "Line 590 payment walls of")
+
+
+def test_report_size_follows_findings_not_files(tmp_path):
+    entries, long_file = many_entries(tmp_path)
+    html = render_report(entries)
+    data = embedded(html)
+    with_findings = [e for e in entries if e.findings]
+    assert [f["path"] for f in data["files"]] == [e.document.path for e in with_findings]
+    assert data["clean"] == len(entries) - len(with_findings)
+    inputs = sum(len(e.document.text) for e in entries)
+    assert inputs > 3_000_000 and len(html.encode("utf-8")) < 120_000  # the page and 22 findings
+    assert "Line 100 of a long and clean text" not in html  # a clean file is only counted
+
+    (long,) = [f for f in data["files"] if f["path"].endswith("doc003.txt")]
+    assert len(long["text"]) < len(long_file) / 10
+    lines = long_file.splitlines(keepends=True)
+    left_out = {n for _, first, last in long["gaps"] for n in range(first, last + 1)}  # 1-based lines
+    assert len(long["gaps"]) == 3  # before, between and after the two findings
+    assert long["text"] == "".join(line for n, line in enumerate(lines, 1) if n not in left_out)
+    for f in long["findings"]:
+        assert long["text"][f["u16start"]:f["u16end"]] == "payment walls"
+        assert long_file[f["start"]:f["end"]] == "payment walls"  # decisions keep file offsets
+        assert f["line"] not in left_out and {f["line"] - 3, f["line"] + 3}.isdisjoint(left_out)
+    for offset, first, _ in long["gaps"]:  # each marker sits where its lines were
+        kept_before = "".join(line for n, line in enumerate(lines[:first - 1], 1) if n not in left_out)
+        assert offset == len(kept_before)
+    (short, *_) = [f for f in data["files"] if not f["gaps"]]
+    assert short["text"].startswith("They hid the news")  # short files are embedded whole
+
+
+def test_context_lines_merge_and_reach_paragraph_edges():
+    from transfix.htmlreport import context_lines
+
+    text = long_text(200)
+    one = finding(text, "Line 100 of", None)
+    near = finding(text, "Line 104 of", None)
+    far = finding(text, "Line 190 of", None)
+    ranges = context_lines(text, (one, near, far))
+    assert len(ranges) == 2  # the two near findings share their context
+    lines = text.splitlines()
+    low, high = ranges[0]
+    assert not lines[low - 1].strip() and not lines[high].strip()  # paragraph edges
+    assert high - low < 20
+
+
+def test_report_of_clean_files_only(tmp_path):
+    text = "A clean sentence.\n"
+    entries = [entry_for(tmp_path / f"c{i}.txt", text, []) for i in range(3)]
+    data = embedded(render_report(entries))
+    assert data["files"] == [] and data["clean"] == 3
+
+
+# ---------------------------------------------------------------- the page as a reviewer sees it
+
+BOILERPLATE = (
+    "Your support helps us tell the story. From reproductive rights to climate change to Big Tech, we are "
+    "on the ground when the story is developing. Whether it is investigating the financials of a political "
+    "action committee or producing our latest documentary, we know how important it is to parse out the "
+    "facts from the messaging. At such a critical moment, we need reporters on the ground. Your donation "
+    "allows us to keep sending journalists to speak to both sides of the story. We are trusted by readers "
+    "across the entire political spectrum, and unlike many other quality news outlets, we choose not to lock "
+    "readers out of our reporting and analysis with paywalls. Please consider supporting us. Support "
+    "independent journalism.")
+
+
+def review_entry(tmp_path: Path) -> tuple[ReportEntry, str]:
+    """Three findings overlapping on a long boilerplate paragraph, a phrase calque, a paragraph break
+    that a fix deletes, and a clean paragraph after them."""
+    text = ("Officials met on Monday to discuss the tariffs.\n\n" + BOILERPLATE + "\n\n"
+            "The president hopes a call will detach the node in the talks. The deal is worth $ 200 billion, "
+            "and the talks\n\nwere long.\n\nA clean sentence follows here.\n")
+    entry = entry_for(tmp_path / "article.txt", text, [
+        finding(text, BOILERPLATE + "\n\n", "", FixLevel.SUGGEST, "boilerplate.donation-appeal", category="boilerplate"),
+        finding(text, BOILERPLATE, "", FixLevel.UNSAFE, "boilerplate.independent", category="boilerplate"),
+        finding(text, "Please consider supporting us. ", "", FixLevel.SUGGEST, "boilerplate.please-consider",
+                category="boilerplate"),
+        finding(text, "detach the node", "untie the knot", FixLevel.UNSAFE, "fr.calques.detach-the-node", category="calque"),
+        finding(text, "$ ", "$", FixLevel.SAFE, "common.typography.currency-space"),
+        finding(text, "talks\n\nwere", "talks were", FixLevel.SAFE, "common.spacing.broken-paragraph", category="spacing"),
+    ])
+    return entry, text
+
+
+BADGE_GEOMETRY = """() => Array.from(document.querySelectorAll('#doc-text .f')).map(el => {
+  const rects = Array.from(el.querySelector('.diff').getClientRects()).filter(r => r.width > 0);
+  const last = rects[rects.length - 1], tag = el.querySelector('.tag').getBoundingClientRect();
+  return {id: el.id, attached: tag.top < last.bottom && tag.bottom > last.top && tag.left >= last.right - 2};
+})"""
+
+SLIVERS = """() => Array.from(document.querySelectorAll('#doc-text .f, #doc-text del, #doc-text ins'))
+  .flatMap(el => Array.from(el.getClientRects())).filter(r => r.width < 4).length"""
+
+
+def test_long_overlaps_badges_breaks_phrases_and_preview(page, tmp_path):
+    entry, text = review_entry(tmp_path)
+    report = tmp_path / "report.html"
+    report.write_text(render_report([entry]), encoding="utf-8")
+    ids = {f.rule: f"f-0-{i}" for i, f in enumerate(entry.findings)}
+    open_report(page, report)
+    page.evaluate("document.querySelector('.summary-box').open = false")
+    page.screenshot(path=str(tmp_path / "review.png"), full_page=True)
+    assert png_colours(tmp_path / "review.png") > 40
+
+    # 1. The long span is shown once; its options are short alternatives, a long deletion summarised.
+    sentence = "Your donation allows us to keep sending journalists"
+    assert page.inner_text("#doc-text").count(sentence) == 1
+    assert page.locator(".cluster").count() == 1 and page.locator(".cluster-orig").count() == 1
+    line = page.evaluate("parseFloat(getComputedStyle(document.getElementById('doc-text')).lineHeight)")
+    for rule in ("boilerplate.donation-appeal", "boilerplate.independent", "boilerplate.please-consider"):
+        box = page.locator(f"#{ids[rule]}").bounding_box()
+        assert box["height"] < 1.6 * line, rule  # one line each, not the paragraph again
+    summary = page.inner_text(f"#{ids['boilerplate.independent']} del")
+    assert summary.startswith("Your support helps us") and summary.endswith("independent journalism.")
+    more = f"#{ids['boilerplate.independent']} .more"
+    assert page.inner_text(more) == f"{len(BOILERPLATE)} characters"
+    page.click(more)  # expands the deletion in place
+    assert page.get_attribute(more, "aria-expanded") == "true"
+    assert page.inner_text("#doc-text").count(sentence) == 2
+    page.click(more)
+    assert page.inner_text("#doc-text").count(sentence) == 1
+
+    # 2. Every badge sits right after its own change, on the same line, at any width.
+    for width in (1280, 700, 420):
+        page.set_viewport_size({"width": width, "height": 800})
+        geometry = page.evaluate(BADGE_GEOMETRY)
+        assert len(geometry) == len(entry.findings)
+        assert all(g["attached"] for g in geometry), (width, geometry)
+        # 3. No highlight or deletion is drawn as a stray sliver (the dotted markers of a break).
+        assert page.evaluate(SLIVERS) == 0, width
+    page.set_viewport_size({"width": 1280, "height": 800})
+    appeal = page.inner_text(f"#{ids['boilerplate.donation-appeal']} .diff")
+    assert "\n" not in appeal  # its trailing paragraph break is layout, not a marked change
+    breaks = page.locator(f"#{ids['common.spacing.broken-paragraph']} del.ws")
+    assert breaks.count() == 1 and breaks.inner_text() == "\u00B6"  # one marker for "\n\n"
+    assert "\n" not in page.inner_text(f"#{ids['common.spacing.broken-paragraph']} .diff")
+
+    # 4. A phrase whose words mostly change is struck whole, then rewritten.
+    calque = f"#{ids['fr.calques.detach-the-node']}"
+    assert page.locator(f"{calque} del").all_inner_texts() == ["detach the node"]
+    assert page.locator(f"{calque} ins").all_inner_texts() == ["untie the knot"]
+
+    # 5. The preview shows the text with the accepted changes only, nothing else marked.
+    page.keyboard.press("v")
+    page.screenshot(path=str(tmp_path / "preview.png"), full_page=True)
+    for marked in (".f", "del", ".tag", ".cluster", ".nofix", ".more"):
+        assert page.locator(f"#doc-text {marked}").count() == 0, marked
+    safe = text.replace("$ 200", "$200").replace("talks\n\nwere", "talks were")
+    assert page.inner_text("#doc-text").strip() == safe.strip()
+    assert page.locator("#doc-text ins.applied").all_inner_texts() == ["$", "talks were"]
+    page.keyboard.press("v")
+    page.click(f"#{ids['boilerplate.donation-appeal']}")
+    page.keyboard.press("a")
+    page.keyboard.press("v")
+    assert page.inner_text("#doc-text").strip() == safe.replace(BOILERPLATE + "\n\n", "").strip()
+
+
+def test_many_files_first_screen(page, tmp_path):
+    entries, _ = many_entries(tmp_path)
+    report = tmp_path / "report.html"
+    report.write_text(render_report(entries), encoding="utf-8")
+    open_report(page, report)
+    shot = tmp_path / "files.png"
+    page.screenshot(path=str(shot))
+    assert png_colours(shot) > 40
+    with_findings = [e for e in entries if e.findings]
+    assert page.locator(".file-btn").count() == len(with_findings)
+    assert page.inner_text(".clean-count") == f"+ {len(entries) - len(with_findings)} files with no findings"
+    assert page.locator("#doc-text").bounding_box()["y"] < 500  # the text starts on the first screen
+    page.click(".file-btn:has-text('doc007.txt')")
+    page.click(".file-btn:has-text('doc003.txt')")
+    assert page.inner_text(".file-btn.current").startswith("doc003.txt")  # named below the shared directory
+    assert page.locator("#doc-text .gap").all_inner_texts()[0].startswith("\u22EF lines 1\u2013")
+    assert "only the lines around the findings" in page.inner_text(".doc-head")
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.id") == "f-0-0"
+    assert page.inner_text("#f-0-0 del") == "payment walls"
+
+
+def test_clean_run_page(page, tmp_path):
+    report = tmp_path / "report.html"
+    report.write_text(render_report([entry_for(tmp_path / "c.txt", "A clean sentence.\n", [])]), encoding="utf-8")
+    open_report(page, report)
+    page.keyboard.press("j")
+    page.keyboard.press("v")
+    assert page.inner_text("#app") == "No findings in 1 file."

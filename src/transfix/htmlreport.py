@@ -1,7 +1,7 @@
 """The self-contained HTML review report: one file an editor opens in a browser, no network.
 
-`render_report` fills the page template (``templates/report.html``, ``report.css`` and
-``report.js``, shipped inside the package) with the documents and their findings, embedded as
+`render_report` fills the page template (``templates/report.html``, ``report.css``, and
+``report-lib.js`` with ``report.js`` as one script, shipped inside the package) with the documents and their findings, embedded as
 JSON in a ``<script type="application/json">`` element. The page highlights every finding in
 place, lets the editor accept, reject or rewrite each one, and exports a decisions file in the
 format of `transfix.decisions`, which `transfix apply` applies.
@@ -9,6 +9,11 @@ format of `transfix.decisions`, which `transfix apply` applies.
 Offsets: findings carry code-point offsets (as everywhere in transfix) for the decisions file,
 and the same offsets converted to UTF-16 code units (``u16start``, ``u16end``), which is what
 JavaScript strings index by, for drawing the highlights.
+
+Size: the page grows with the findings, not with the input. Files without findings are only
+counted (``clean``); a file longer than `WHOLE_TEXT_LIMIT` characters is embedded as the lines
+around its findings, its ``text`` being those lines joined, ``gaps`` saying where lines were left
+out (``[offset in text, first line, last line]``) and the UTF-16 offsets pointing into that text.
 """
 
 from __future__ import annotations
@@ -31,6 +36,9 @@ from .textio import Document
 
 DATA_ELEMENT_ID = "transfix-data"
 SCHEMA_VERSION = 1
+WHOLE_TEXT_LIMIT = 6000   # characters: a longer file is embedded as context around its findings
+CONTEXT_LINES = 3         # lines kept before and after a finding ...
+PARAGRAPH_LINES = 8       # ... and up to this many more, to reach the paragraph's edge
 
 
 @dataclass(frozen=True)
@@ -59,25 +67,77 @@ def _finding_data(index: int, finding: Finding, to_utf16: Callable[[int], int]) 
     return data
 
 
+def context_lines(text: str, findings: tuple[Finding, ...]) -> list[tuple[int, int]]:
+    """The ranges of lines (0-based, end exclusive) worth showing around `findings` in `text`:
+    `CONTEXT_LINES` either side, widened to the paragraph's edge when it is near, ranges less than
+    four lines apart merged."""
+    lines = text.splitlines(keepends=True) or [""]
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    blank = [not line.strip() for line in lines]
+    ranges: list[tuple[int, int]] = []
+    for finding in sorted(findings, key=lambda f: f.start):
+        first = bisect.bisect_right(starts, finding.start) - 1
+        last = bisect.bisect_right(starts, max(finding.start, finding.end - 1)) - 1
+        low, high = max(0, first - CONTEXT_LINES), min(len(lines), last + 1 + CONTEXT_LINES)
+        for _ in range(PARAGRAPH_LINES):
+            if low > 0 and not blank[low - 1]:
+                low -= 1
+            if high < len(lines) and not blank[high]:
+                high += 1
+        if ranges and low - ranges[-1][1] < 4:
+            ranges[-1] = (ranges[-1][0], max(ranges[-1][1], high))
+        else:
+            ranges.append((low, high))
+    return ranges
+
+
+def _file_data(entry: ReportEntry) -> dict[str, Any]:
+    document = entry.document
+    text, gaps = document.text, []
+    cuts: list[tuple[int, int]] = []  # (file offset where a cut ends, characters cut up to there)
+    if len(text) > WHOLE_TEXT_LIMIT:
+        lines = text.splitlines(keepends=True)
+        starts = [0]
+        for line in lines:
+            starts.append(starts[-1] + len(line))
+        kept: list[str] = []
+        shown, position, removed = 0, 0, 0
+        for low, high in context_lines(text, entry.findings) + [(len(lines), len(lines))]:
+            if low > position:
+                gaps.append([shown, position + 1, low])
+                removed += starts[low] - starts[position]
+                cuts.append((starts[low], removed))
+            kept.append(text[starts[low]:starts[high]])
+            shown += starts[high] - starts[low]
+            position = max(position, high)
+        text = "".join(kept)
+
+    def embedded_offset(offset: int) -> int:
+        index = bisect.bisect_right(cuts, (offset, len(document.text) + 1)) - 1
+        return offset - (cuts[index][1] if index >= 0 else 0)
+
+    to_utf16 = utf16_offsets(text)
+    return {
+        "path": utf8_path(document.path),
+        "sha256": sha256(document.raw),
+        "encoding": document.encoding,
+        "text": text,
+        "gaps": [[to_utf16(offset), first, last] for offset, first, last in gaps],
+        "score": entry.score.to_dict(),
+        "findings": [_finding_data(i, f, lambda o: to_utf16(embedded_offset(o))) for i, f in enumerate(entry.findings)],
+    }
+
+
 def report_data(entries: list[ReportEntry]) -> dict[str, Any]:
     """Everything the page needs, as the JSON document embedded in it."""
-    files = []
-    for entry in entries:
-        document = entry.document
-        to_utf16 = utf16_offsets(document.text)
-        files.append({
-            "path": utf8_path(document.path),
-            "sha256": sha256(document.raw),
-            "encoding": document.encoding,
-            "text": document.text,
-            "score": entry.score.to_dict(),
-            "findings": [_finding_data(i, f, to_utf16) for i, f in enumerate(entry.findings)],
-        })
     return {
         "version": SCHEMA_VERSION,
         "generator": f"transfix {__version__}",
         "decisions": {"kind": KIND, "version": VERSION},
-        "files": files,
+        "files": [_file_data(entry) for entry in entries if entry.findings],
+        "clean": sum(1 for entry in entries if not entry.findings),
     }
 
 
@@ -116,7 +176,7 @@ def render_report(entries: list[ReportEntry]) -> str:
     """The complete HTML page for `entries`, with its CSS, script and data inline."""
     page = _template("report.html")
     css = _template("report.css")
-    script = _template("report.js")
+    script = _template("report-lib.js") + _template("report.js")
     for source, closing in ((css, "</style"), (script, "</script")):
         if closing in source.lower() or "<!--" in source:
             raise ValueError(f"report template contains {closing!r} or '<!--'")  # pragma: no cover

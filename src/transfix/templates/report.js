@@ -28,32 +28,8 @@
 
   /* ---------- small helpers ---------- */
 
-  function h(tag, attrs) {
-    var el = document.createElement(tag);
-    if (attrs) {
-      Object.keys(attrs).forEach(function (name) {
-        var value = attrs[name];
-        if (value === null || value === undefined || value === false) return;
-        if (name === "text") el.textContent = value;
-        else if (name === "class") el.className = value;
-        else if (name.slice(0, 2) === "on") el.addEventListener(name.slice(2), value);
-        else el.setAttribute(name, value === true ? "" : String(value));
-      });
-    }
-    for (var i = 2; i < arguments.length; i++) append(el, arguments[i]);
-    return el;
-  }
-
-  function append(el) {
-    for (var i = 1; i < arguments.length; i++) {
-      var child = arguments[i];
-      if (child === null || child === undefined || child === false) continue;
-      if (Array.isArray(child)) { child.forEach(function (c) { append(el, c); }); continue; }
-      el.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    }
-  }
-
-  function shown(text) { return text.replace(/\r\n?/g, "\n"); }
+  var h = TransfixLib.h, append = TransfixLib.append, shown = TransfixLib.shown;
+  var diff = TransfixLib.diff, diffNodes = TransfixLib.diffNodes;
 
   function pct(x) { return Math.round(x * 100) + "%"; }
 
@@ -74,22 +50,16 @@
   /* ---------- model ---------- */
 
   var files = DATA.files.map(function (file, fi) {
-    var codePointIndex = null;  // built only if an offset needs repairing
     var findings = file.findings.map(function (f, i) {
-      var finding = Object.assign({}, f, {
-        file: fi, index: i, key: fi + "-" + i,
+      /* Line breaks at either end of a finding with words in it are drawn as the layout they are,
+         outside the highlight (ds..de), so no highlight or badge spills into the next paragraph. */
+      var edges = /\S/.test(f.text) ? /^(\s*)[^]*?(\s*)$/.exec(f.text) : ["", "", ""];
+      var lead = edges[1].indexOf("\n") < 0 ? "" : edges[1], trail = edges[2].indexOf("\n") < 0 ? "" : edges[2];
+      return Object.assign({}, f, {
+        file: fi, index: i, key: fi + "-" + i, lead: lead, trail: trail,
+        ds: f.u16start + lead.length, de: f.u16end - trail.length,
         choice: f.replacements.length ? 0 : -1, custom: null, state: "undecided", note: ""
       });
-      if (file.text.slice(finding.u16start, finding.u16end) !== finding.text) {
-        // Offsets are code points in transfix; convert here if the page was fed without u16 ones.
-        if (!codePointIndex) {
-          codePointIndex = [0];
-          Array.from(file.text).forEach(function (ch) { codePointIndex.push(codePointIndex[codePointIndex.length - 1] + ch.length); });
-        }
-        finding.u16start = codePointIndex[f.start];
-        finding.u16end = codePointIndex[f.end];
-      }
-      return finding;
     });
     return Object.assign({}, file, { index: fi, findings: findings });
   });
@@ -184,7 +154,8 @@
   var current = 0;         // index of the file shown
   var selected = null;     // the selected finding
   var restored = null;
-  var summaryOpen = true;
+  var summaryOpen = files.length < 2;  // with several files, the text comes first
+  var previewOn = false;   // showing the text as it reads with the accepted changes
   var filters = { levels: {}, categories: {} };
   LEVELS.forEach(function (l) { filters.levels[l] = true; });
   files.forEach(function (file) { file.findings.forEach(function (f) { filters.categories[f.category] = true; }); });
@@ -206,132 +177,33 @@
     toastTimer = setTimeout(function () { toastEl.hidden = true; }, kind === "warn" ? 9000 : 6000);
   }
 
-  /* ---------- inline diff ---------- */
-
-  var TOKEN = /\s+|[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]/gu;
-
-  function tokens(text) { return text.match(TOKEN) || []; }
-
-  /* Word-level diff: a list of {op: "eq"|"del"|"ins", text}, deletions before insertions. */
-  function diff(before, after) {
-    var a = tokens(before), b = tokens(after);
-    var head = 0;
-    while (head < a.length && head < b.length && a[head] === b[head]) head++;
-    var tail = 0;
-    while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-    var midA = a.slice(head, a.length - tail), midB = b.slice(head, b.length - tail);
-    var ops = [];
-    if (head) ops.push({ op: "eq", text: a.slice(0, head).join("") });
-    if (midA.length * midB.length > 200000) {
-      if (midA.length) ops.push({ op: "del", text: midA.join("") });
-      if (midB.length) ops.push({ op: "ins", text: midB.join("") });
-    } else {
-      ops = ops.concat(lcsOps(midA, midB));
-    }
-    if (tail) ops.push({ op: "eq", text: a.slice(a.length - tail).join("") });
-    return tidy(ops);
-  }
-
-  function lcsOps(a, b) {
-    var n = a.length, m = b.length, i, j;
-    var table = [];
-    for (i = 0; i <= n; i++) table.push(new Uint32Array(m + 1));
-    for (i = n - 1; i >= 0; i--) {
-      for (j = m - 1; j >= 0; j--) {
-        table[i][j] = a[i] === b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
-      }
-    }
-    var ops = [];
-    i = 0; j = 0;
-    while (i < n && j < m) {
-      if (a[i] === b[j]) { ops.push({ op: "eq", text: a[i] }); i++; j++; }
-      else if (table[i + 1][j] >= table[i][j + 1]) { ops.push({ op: "del", text: a[i] }); i++; }
-      else { ops.push({ op: "ins", text: b[j] }); j++; }
-    }
-    for (; i < n; i++) ops.push({ op: "del", text: a[i] });
-    for (; j < m; j++) ops.push({ op: "ins", text: b[j] });
-    return ops;
-  }
-
-  /* Absorb lone whitespace kept between two changes, then merge runs: "del del ins" reads better
-     as one struck phrase followed by one inserted phrase. */
-  function tidy(ops) {
-    var k;
-    for (k = 1; k < ops.length - 1; k++) {
-      if (ops[k].op === "eq" && /^\s+$/.test(ops[k].text) && ops[k - 1].op !== "eq" && ops[k + 1].op !== "eq") {
-        ops.splice(k, 1, { op: "del", text: ops[k].text }, { op: "ins", text: ops[k].text });
-        k++;
-      }
-    }
-    var out = [];
-    k = 0;
-    while (k < ops.length) {
-      if (ops[k].op === "eq") {
-        var same = "";
-        while (k < ops.length && ops[k].op === "eq") same += ops[k++].text;
-        out.push({ op: "eq", text: same });
-      } else {
-        var del = "", ins = "";
-        while (k < ops.length && ops[k].op !== "eq") {
-          if (ops[k].op === "del") del += ops[k].text; else ins += ops[k].text;
-          k++;
-        }
-        if (del) out.push({ op: "del", text: del });
-        if (ins) out.push({ op: "ins", text: ins });
-      }
-    }
-    return out;
-  }
-
-  function whitespaceSymbols(text) {
-    return text.replace(/\r\n?|\n/g, "\u21B5").replace(/\t/g, "\u21E5").replace(/ /g, "\u2423").replace(/\s/g, "\u2423");
-  }
-
-  /* del/ins elements; a change made only of whitespace shows visible symbols (and the real
-     whitespace in the result preview). */
-  function diffNodes(ops) {
-    return ops.map(function (o) {
-      if (o.op === "eq") return document.createTextNode(shown(o.text));
-      var tag = o.op === "del" ? "del" : "ins";
-      if (/^\s+$/.test(o.text)) {
-        var what = o.text.indexOf("\n") >= 0 ? "line break" : "space";
-        return h(tag, { class: "ws", title: (tag === "del" ? "deleted " : "inserted ") + what },
-          h("span", { class: "ws-sym", "aria-hidden": "true" }, whitespaceSymbols(o.text)),
-          h("span", { class: "ws-raw" }, shown(o.text)));
-      }
-      return h(tag, null, shown(o.text));
-    });
-  }
-
   /* ---------- rendering: the document ---------- */
 
-  function findingEl(f, region) {
-    var el = h("span", { class: "f lvl-" + f.fix, id: "f-" + f.key, tabindex: "0", role: "button", "data-key": f.key });
-    f.region = region;
-    f.el = el;
+  function findingEl(f) {
+    f.el = h("span", { class: "f lvl-" + f.fix, id: "f-" + f.key, tabindex: "0", role: "button", "data-key": f.key });
     updateEl(f);
-    return el;
+    return f.el;
+  }
+
+  /* The change as drawn: the finding's text without its outer line breaks, and the replacement
+     without the same breaks; a pilcrow when the replacement drops them. */
+  function changeNodes(f) {
+    var before = files[f.file].text.slice(f.ds, f.de), r = replacementOf(f), dropped = false;
+    if (r.slice(0, f.lead.length) === f.lead) r = r.slice(f.lead.length); else dropped = r !== "";
+    if (f.trail && r.slice(-f.trail.length) === f.trail) r = r.slice(0, -f.trail.length); else dropped = dropped || (!!f.trail && r !== "");
+    return diffNodes(diff(before, r).concat(dropped ? [{ op: "del", text: "\n" }] : []), f.open);
   }
 
   function updateEl(f) {
     var el = f.el;
     if (!el) return;
-    var file = files[f.file];
-    var region = f.region;
-    el.className = "f lvl-" + f.fix + " st-" + f.state + (f === selected ? " sel" : "") + (f.note && f.state === "rejected" ? " auto" : "");
+    el.className = "f lvl-" + f.fix + " st-" + f.state + (f === selected ? " sel" : "") + (f.note && f.state === "rejected" ? " auto" : "") + (f.open ? " open" : "");
     el.setAttribute("data-state", f.state);
     el.textContent = "";
-    var before = file.text.slice(region.start, region.end);
-    if (hasReplacement(f)) {
-      var after = file.text.slice(region.start, f.u16start) + replacementOf(f) + file.text.slice(f.u16end, region.end);
-      append(el, h("span", { class: "diff" }, diffNodes(diff(before, after))));
-    } else {
-      append(el, h("span", { class: "diff nofix" }, shown(before)));
-    }
     var level = LEVEL_INFO[f.fix], state = STATE_INFO[f.state];
-    append(el, h("span", { class: "tag", "aria-hidden": "true" },
-      h("span", { class: "tag-level" }, level.label),
-      h("span", { class: "tag-state" }, state.icon)));
+    // The badge is glued to the change (word joiner, no wrap inside): it never starts a line alone.
+    append(el, hasReplacement(f) ? h("span", { class: "diff" }, changeNodes(f)) : h("span", { class: "diff nofix" }, shown(files[f.file].text.slice(f.ds, f.de))),
+      "\u2060", h("span", { class: "tag", "aria-hidden": "true" }, h("span", { class: "tag-level" }, level.label), h("span", { class: "tag-state" }, state.icon)));
     var label = (f.index + 1) + ". " + level.label + " " + f.rule + ": " + quote(f.text) +
       (hasReplacement(f) ? " to " + quote(replacementOf(f)) : ", no replacement suggested") + ". " + state.label +
       (f.note && f.state === "rejected" ? " (overlap)" : "") + ".";
@@ -341,53 +213,73 @@
 
   function clusters(file) {
     var visible = file.findings.filter(isVisible).slice().sort(function (a, b) {
-      return a.u16start - b.u16start || b.u16end - a.u16end || a.index - b.index;
+      return a.ds - b.ds || b.de - a.de || a.index - b.index;
     });
     var groups = [];
     visible.forEach(function (f) {
       var last = groups[groups.length - 1];
-      if (last && (f.u16start < last.end || last.members.some(function (m) { return overlaps(m, f); }))) {
+      if (last && (f.ds < last.end || last.members.some(function (m) { return overlaps(m, f); }))) {
         last.members.push(f);
-        last.end = Math.max(last.end, f.u16end);
+        last.end = Math.max(last.end, f.de);
       } else {
-        groups.push({ start: f.u16start, end: f.u16end, members: [f] });
+        groups.push({ start: f.ds, end: f.de, members: [f] });
       }
     });
     return groups;
   }
 
+  /* Writes file.text between two offsets, with a marker where lines without findings were left
+     out of the report (file.gaps). Calls must move forward. */
+  function writer(container, file) {
+    var next = 0, gaps = file.gaps || [];
+    return function (a, b) {
+      for (; next < gaps.length && gaps[next][0] <= b; next++) {
+        var g = gaps[next];
+        append(container, shown(file.text.slice(a, g[0])), h("span", { class: "gap" },
+          "\u22EF " + (g[1] === g[2] ? "line " + g[1] : "lines " + g[1] + "\u2013" + g[2]) + " not shown: no findings \u22EF"), "\n");
+        a = g[0];
+      }
+      append(container, shown(file.text.slice(a, b)));
+    };
+  }
+
+  function textBox(file, label) {
+    return h("div", { class: "doc-text", id: "doc-text", tabindex: "-1", "aria-label": label + file.path });
+  }
+
+  /* Overlapping findings: the span once, then each option as its own short change. */
   function renderText(file) {
     files.forEach(function (other) { other.findings.forEach(function (f) { f.el = null; }); });
-    var container = h("div", { class: "doc-text", id: "doc-text", tabindex: "-1", "aria-label": "Text of " + file.path });
-    var position = 0;
+    var container = textBox(file, "Text of "), write = writer(container, file), position = 0;
     clusters(file).forEach(function (group) {
-      if (group.start > position) append(container, shown(file.text.slice(position, group.start)));
-      var region = { start: group.start, end: group.end };
+      write(position, group.start);
       if (group.members.length === 1) {
-        append(container, findingEl(group.members[0], region));
+        append(container, findingEl(group.members[0]));
       } else {
-        var box = h("span", { class: "cluster", role: "group", "aria-label": group.members.length + " overlapping suggestions: only one can be accepted" },
-          h("span", { class: "cluster-label", "aria-hidden": "true" }, group.members.length + " overlapping, pick one:"),
-          h("span", { class: "cluster-orig" }, shown(file.text.slice(group.start, group.end))));
-        group.members.forEach(function (f, k) {
-          if (k) append(box, h("span", { class: "cluster-or", "aria-hidden": "true" }, "or"));
-          append(box, findingEl(f, region));
-        });
-        group.box = box;
-        append(container, box);
+        append(container, h("span", { class: "cluster", role: "group", "aria-label": group.members.length + " overlapping suggestions: only one can be accepted" },
+          h("span", { class: "cluster-label", "aria-hidden": "true" }, group.members.length + " overlapping, pick one:"), " ",
+          h("span", { class: "cluster-orig" }, shown(file.text.slice(group.start, group.end))),
+          h("span", { class: "cluster-options" }, group.members.map(function (f, k) {
+            return [k ? h("span", { class: "cluster-or", "aria-hidden": "true" }, " or ") : null, findingEl(f)];
+          }))));
       }
       position = Math.max(position, group.end);
     });
-    if (position < file.text.length) append(container, shown(file.text.slice(position)));
-    if (!file.findings.length) append(container, h("p", { class: "empty" }, "No findings in this file."));
+    write(position, file.text.length);
     return container;
   }
 
-  function refreshClusters() {
-    if (!docText) return;
-    Array.prototype.forEach.call(docText.querySelectorAll(".cluster"), function (box) {
-      box.classList.toggle("has-accepted", !!box.querySelector(".f.st-accepted"));
-    });
+  /* The preview: the text with the accepted changes applied and nothing else marked. */
+  function renderPreview(file) {
+    var container = textBox(file, "Preview of "), write = writer(container, file), position = 0;
+    file.findings.filter(function (f) { return f.state === "accepted"; }).sort(function (a, b) { return a.u16start - b.u16start; })
+      .forEach(function (f) {
+        write(position, f.u16start);
+        if (replacementOf(f)) append(container, h("ins", { class: "applied" }, shown(replacementOf(f))));
+        position = f.u16end;
+      });
+    write(position, file.text.length);
+    return container;
   }
 
   /* ---------- rendering: summary, filters, detail ---------- */
@@ -487,7 +379,7 @@
     var all = counts(allFindings());
     var tally = document.getElementById("tally");
     tally.textContent = all.accepted + " accepted \u00B7 " + all.rejected + " rejected \u00B7 " + all.undecided + " undecided";
-    refreshClusters();
+    if (previewOn && docText) { var fresh = renderPreview(file); docText.replaceWith(fresh); docText = fresh; }
     renderPrintTable();
   }
 
@@ -537,7 +429,7 @@
     if (f.note) append(detailEl, h("p", { class: "note", role: "note" }, h("span", { "aria-hidden": "true" }, "\u26A0 "), f.note));
 
     var preview = h("p", { class: "change" });
-    if (hasReplacement(f)) append(preview, diffNodes(diff(f.text, replacementOf(f))));
+    if (hasReplacement(f)) append(preview, diffNodes(diff(f.text, replacementOf(f)), false));
     else append(preview, h("span", { class: "nofix" }, shown(f.text)), h("span", { class: "muted" }, " (no replacement suggested: edit to write one)"));
     if (hasReplacement(f) && replacementOf(f) === "") append(preview, h("span", { class: "muted" }, " (deleted)"));
     append(detailEl, h("div", { class: "change-box", "aria-label": "Proposed change" }, preview));
@@ -602,21 +494,28 @@
       }))));
   }
 
+  /* Only the files with findings, named below the directory they share; the others are counted. */
+  var shared = files.reduce(function (p, file) {
+    while (file.path.indexOf(p) !== 0) p = p.slice(0, p.lastIndexOf("/", p.length - 2) + 1);
+    return p;
+  }, files.length > 1 ? files[0].path.slice(0, files[0].path.lastIndexOf("/") + 1) : "");
+
   function renderFileNav() {
-    if (files.length < 2) return null;
+    if (files.length < 2 && !DATA.clean) return null;
     return h("nav", { class: "files", "aria-label": "Files" }, h("ul", null, files.map(function (file) {
       var c = counts(file.findings);
       return h("li", null, h("button", { type: "button", class: "file-btn" + (file.index === current ? " current" : ""),
         "aria-current": file.index === current ? "page" : null,
-        onclick: function () { switchFile(file.index); } },
-      file.path, " ", h("span", { class: "chip-count" }, String(file.findings.length)),
+        onclick: function () { switchFile(file.index); }, title: file.path },
+      file.path.slice(shared.length), " ", h("span", { class: "chip-count" }, String(file.findings.length)),
       c.undecided ? h("span", { class: "muted" }, " (" + c.undecided + " undecided)") : null));
-    })));
+    }), DATA.clean ? h("li", { class: "clean-count muted" }, "+ " + plural(DATA.clean, "file") + " with no findings") : null));
   }
 
   function render() {
     var file = files[current];
     app.textContent = "";
+    if (!file) return append(app, h("p", { class: "empty" }, "No findings in " + plural(DATA.clean, "file") + "."));
     document.getElementById("topbar-file").textContent = file.path;
     if (restored) {
       append(app, h("p", { class: "banner", role: "status" },
@@ -627,7 +526,8 @@
     append(app, renderFileNav());
     append(app, h("header", { class: "doc-head" },
       h("h1", null, file.path),
-      h("p", { class: "muted" }, plural(file.findings.length, "finding") + " \u00B7 " + file.encoding + " \u00B7 sha256 " + file.sha256.slice(0, 12) + "\u2026")));
+      h("p", { class: "muted" }, plural(file.findings.length, "finding") + " \u00B7 " + file.encoding + " \u00B7 sha256 " + file.sha256.slice(0, 12) + "\u2026" +
+        (file.gaps.length ? " \u00B7 long file: only the lines around the findings are shown" : ""))));
     var box = h("details", { class: "summary-box", open: summaryOpen,
       ontoggle: function () { summaryOpen = box.open; } },
       h("summary", null, h("span", { class: "summary-title" }, "Summary"), " ",
@@ -636,13 +536,13 @@
       h("div", { class: "summary" }, renderScore(file), renderCounts(file), renderDecisionsCard(file)));
     append(app, box);
     append(app, renderFilters(file));
-    docText = renderText(file);
+    docText = previewOn ? renderPreview(file) : renderText(file);
     detailEl = h("aside", { class: "detail", id: "detail", "aria-label": "Selected finding" });
     append(app, h("div", { class: "workspace" }, h("article", { class: "doc", "aria-label": "Document" }, docText), detailEl));
     printTable = h("section", { class: "print-only print-table" });
     append(app, printTable);
-    if (selected && (selected.file !== current || !selected.el)) selected = null;
-    if (selected) selected.el.classList.add("sel");
+    if (selected && selected.file !== current) selected = null;
+    if (selected && selected.el) selected.el.classList.add("sel");
     renderDetailPanel();
     refreshCounts();
   }
@@ -819,6 +719,13 @@
   }
 
   app.addEventListener("click", function (event) {
+    var more = event.target.closest && event.target.closest(".more");
+    var box = more && more.closest(".f, .change");
+    if (box) {  // show or hide a long deletion whole
+      var f0 = byKey[box.getAttribute("data-key")];
+      more.setAttribute("aria-expanded", box.classList.toggle("open") ? "true" : "false");
+      if (f0) f0.open = box.classList.contains("open");
+    }
     var f = findingFromEvent(event);
     if (f) select(f, { focus: true, scroll: false });
   });
@@ -838,8 +745,9 @@
   }
 
   function togglePreview() {
-    var on = document.body.classList.toggle("preview");
+    var on = previewOn = document.body.classList.toggle("preview");
     document.getElementById("toggle-preview").setAttribute("aria-pressed", on ? "true" : "false");
+    if (files.length) rerender();
     toast(on ? "Preview: the text as it reads with the accepted changes." : "Showing every proposed change.");
   }
 
