@@ -13,27 +13,22 @@ import shlex
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import List, Optional
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
 from . import __version__
-from .backends import GrammarOptions, build_grammar, options_from_env
-from .config import Config, find_config, load_config
-from .engine import Engine
+from .config import ConfigFinder
 from .errors import TransfixError
 from .loader import default_rules_dir, load_rules, pack_files
 from .model import FixLevel
-from .resolve import matches_prefix
 from .report import FileReport, text_lines, unified_diff, utf8_path
 from .selftest import check_examples
-from .textio import BinaryFileError, Document, read_document, write_atomic, write_new_file
-from .runner import FileResult, RunSpec, kind_for_path, run as run_files
-from .walk import iter_files
+from .session import Flags, Session, error as _error, stderr as _stderr
+from .textio import read_document, write_atomic, write_new_file
 
 app = typer.Typer(
     name="transfix",
@@ -86,20 +81,12 @@ def _stdout() -> Console:
     return Console(highlight=False, soft_wrap=True)
 
 
-def _stderr() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _error(message: str) -> None:
-    _stderr().print(Text(f"transfix: {message}", style="red" if sys.stderr.isatty() else ""))
-
-
 def _split(values: Optional[List[str]]) -> tuple[str, ...]:
     return tuple(item.strip() for value in values or [] for item in value.split(",") if item.strip())
 
 
 PathsArg = typer.Argument(..., metavar="PATH", help="Files or directories to read; - for standard input.")
-ConfigOpt = typer.Option(None, "--config", metavar="FILE", help="Configuration file (default: the nearest transfix.toml or pyproject.toml with [tool.transfix]).")
+ConfigOpt = typer.Option(None, "--config", metavar="FILE", help="Configuration file for every file (default: for each file, the nearest transfix.toml or pyproject.toml with [tool.transfix]).")
 NoConfigOpt = typer.Option(False, "--no-config", metavar="", help="Ignore configuration files.")
 SelectOpt = typer.Option(None, "--select", metavar="PREFIX,...", help="Only rules whose id starts with these prefixes (comma-separated).")
 IgnoreOpt = typer.Option(None, "--ignore", metavar="PREFIX,...", help="Skip rules whose id starts with these prefixes.")
@@ -119,135 +106,21 @@ def _grammar_help(default: str) -> typer.Option:
     return typer.Option(None, "--grammar", help=f"Grammar checker: auto (LanguageTool when configured, else Harper), harper, languagetool or off (default here: {default}).")
 
 
-@dataclass
-class Session:
-    """What one command run needs: the merged settings, a compiled engine, and error bookkeeping."""
-
-    config: Config
-    engine: Engine
-    encoding: Optional[str]
-    doc_type: Optional[str]
-    errors: list[str] = field(default_factory=list)
-    engine_options: dict = field(default_factory=dict)
-    grammar: Optional[GrammarOptions] = None
-
-    def spec(self, **task) -> RunSpec:
-        return RunSpec(self.engine_options, self.grammar or GrammarOptions(mode="off"), self.config,
-                       self.encoding, self.doc_type, **task)
-
-    def run(self, paths: List[str], jobs: Optional[int], **task) -> Iterator[FileResult]:
-        """Results per file, in order, with a progress bar on a terminal; errors are recorded."""
-        items = [(path, path in paths) for path in iter_files(paths, self.config.excluded)]
-        if not items:
-            # Nothing read is worth one line: an empty folder or an excluded file is not "clean".
-            excluded = [p for p in paths if p != "-" and self.config.excluded(p)]
-            _error(f"note: no files to check in {', '.join(paths)}"
-                   + (" (excluded by the configuration)" if excluded else ""))
-        workers = min(jobs or os.cpu_count() or 1, len(items)) or 1
-        progress = None
-        if sys.stderr.isatty() and len(items) > 1:
-            from rich.progress import Progress
-
-            progress = Progress(console=_stderr(), transient=True)
-            progress.start()
-            bar = progress.add_task("transfix", total=len(items))
-        try:
-            for result in run_files(self.spec(**task), items, workers, engine=self.engine):
-                if result.error:
-                    self.fail(result.error)
-                elif result.note:
-                    _error(f"note: {result.note}")
-                for warning in result.warnings:
-                    _error(f"warning: {warning}")
-                if progress is not None:
-                    progress.advance(bar)
-                yield result
-        finally:
-            if progress is not None:
-                progress.stop()
-
-    def documents(self, paths: List[str]) -> Iterator[Document]:
-        for path in iter_files(paths, self.config.excluded):
-            named = path in paths
-            try:
-                yield read_document(path, self.encoding)
-            except BinaryFileError as exc:
-                if named:  # a binary file the user named is an error; one met in a walk is skipped
-                    self.fail(str(exc))
-                else:
-                    _error(f"note: {exc}")
-            except TransfixError as exc:
-                self.fail(str(exc))
-
-    def fail(self, message: str) -> None:
-        self.errors.append(message)
-        _error(message)
-
-    def kind(self, document: Document) -> str:
-        return kind_for_path(document.path, self.doc_type)
-
-    def skip(self, document: Document) -> tuple[str, ...]:
-        return self.config.ignored_for(document.path)
-
-    def close(self) -> None:
-        if self.engine.grammar is not None:
-            self.engine.grammar.close()
-
-
-def _config(config_path: Optional[Path], no_config: bool) -> Config:
-    if no_config:
-        return Config()
-    if config_path is not None and not config_path.is_file():
-        raise TransfixError(f"{config_path}: no such configuration file")
-    return load_config(config_path or find_config())
-
-
 def _session(
     config_path: Optional[Path], no_config: bool, select, ignore, pivot, rules, encoding, doc_type,
     grammar: Optional[GrammarMode] = None, grammar_default: str = "off", lt_server: Optional[str] = None,
     lt_path: Optional[str] = None, lt_download: bool = False, lt_public: bool = False,
     lt_command: Optional[str] = None, grammar_enable=None,
 ) -> Session:
-    """Flags win over the configuration file, which wins over defaults."""
-    config = _config(config_path, no_config)
-    mode = grammar.value if grammar is not None else (config.grammar or grammar_default)
-    options = options_from_env(GrammarOptions(
-        mode=mode, lt_server=lt_server or config.lt_server, lt_path=lt_path, lt_download=lt_download,
-        lt_public=lt_public, lt_command=tuple(shlex.split(lt_command)) if lt_command else (),
-        enable=frozenset(_split(grammar_enable) or config.grammar_enable),
-    ))
-    checker, required, warnings = build_grammar(options)
-    for warning in warnings:
-        _error(f"warning: {warning}")
-    if checker is not None and not lt_server and config.lt_server and options.lt_server == config.lt_server:
-        # Text leaves the machine because of a file, not a flag: say so, naming both.
-        _error(f"note: sending text to LanguageTool at {config.lt_server} (lt-server in {config.path}); "
-               "--grammar harper or --no-config to keep it local")
-    engine_options = dict(
-        select=_split(select) or config.select, ignore=_split(ignore) or config.ignore,
-        pivots=_split(pivot) or config.pivots,
-        extra_rule_paths=[Path(p) for p in (_split(rules) or config.rules)],
-        allow=config.allow, fix_levels=config.fix_levels,
+    """Flags win over each file's configuration file, which wins over defaults (see session.py)."""
+    flags = Flags(
+        select=_split(select), ignore=_split(ignore), pivots=_split(pivot), rules=_split(rules),
+        doc_type=doc_type.value if doc_type is not None else None,
+        grammar=grammar.value if grammar is not None else None, grammar_default=grammar_default,
+        lt_server=lt_server, lt_path=lt_path, lt_download=lt_download, lt_public=lt_public,
+        lt_command=tuple(shlex.split(lt_command)) if lt_command else (), grammar_enable=_split(grammar_enable),
     )
-    engine = Engine(**engine_options, grammar=checker, grammar_required=required)
-    _reject_unknown_selectors(engine)
-    kind = doc_type.value if doc_type is not None else config.type
-    return Session(config, engine, encoding, kind, engine_options=engine_options, grammar=options)
-
-
-def _reject_unknown_selectors(engine: Engine) -> None:
-    """`--select frr` is a typo, not an empty selection: refuse it, as ruff does."""
-    ids = [rule.id for rule in engine.all_rules]
-    for option, prefixes in (("--select", engine.select), ("--ignore", engine.ignore)):
-        for prefix in prefixes:
-            if prefix in ("normalize", "grammar") or prefix.startswith(("normalize.", "grammar.")):
-                continue
-            if not any(matches_prefix(rule_id, (prefix,)) for rule_id in ids):
-                raise TransfixError(f"{option}: unknown rule selector {prefix!r} (see `transfix rules list`)")
-    known = sorted({p for rule in engine.all_rules for p in rule.pivot} - {"any"})
-    for pivot in engine.pivots:
-        if pivot not in known:
-            raise TransfixError(f"--pivot: unknown pivot language {pivot!r} (known: {', '.join(known)})")
+    return Session(ConfigFinder(config_path, no_config), flags, encoding)
 
 
 @app.command()
@@ -276,26 +149,26 @@ def check(
     """Report findings. Exit 0 when nothing is found, 1 when something is, 2 on errors."""
     session = _session(config, no_config, select, ignore, pivot, rules, encoding, doc_type, grammar, "auto",
                        lt_server, lt_path, lt_download, lt_public, lt_command, grammar_enable)
-    shown = FixLevel(min_fix_level.value) if min_fix_level else session.config.min_fix_level
-    failing = FixLevel(fail_on.value) if fail_on else session.config.fail_on
+    shown = FixLevel(min_fix_level.value) if min_fix_level else None  # None: each file's configuration
+    failing = FixLevel(fail_on.value) if fail_on else None
     try:
-        reports = _check(session, paths, output_format, shown, jobs)
+        fails = _check(session, paths, output_format, jobs, min_level=shown, fail_on=failing)
     finally:
         session.close()
     if session.errors:
         raise typer.Exit(EXIT_ERROR)
-    fails = any(f.fix.rank <= failing.rank for r in reports for f in r.findings)
     raise typer.Exit(EXIT_FINDINGS if fails else EXIT_CLEAN)
 
 
-def _check(session: Session, paths: List[str], output_format: OutputFormat, shown: FixLevel,
-           jobs: Optional[int]) -> list[FileReport]:
-    reports = []
+def _check(session: Session, paths: List[str], output_format: OutputFormat, jobs: Optional[int], **levels) -> bool:
+    """Print the findings; whether any is at its file's fail-on level."""
+    reports, fails = [], False
     console = _stdout()
     started = time.perf_counter()
-    for result in session.run(paths, jobs, mode="check", min_level=shown):
+    for result in session.run(paths, jobs, mode="check", **levels):
         if result.error or result.note:
             continue
+        fails |= result.failed
         report = FileReport(utf8_path(result.path), result.findings,
                             result.text if output_format is not OutputFormat.text else "")
         reports.append(report)
@@ -305,12 +178,11 @@ def _check(session: Session, paths: List[str], output_format: OutputFormat, show
     if output_format is not OutputFormat.text:
         from .formats import render
 
-        rules = {rule.id: rule for rule in session.engine.all_rules}
-        sys.stdout.write(render(output_format.value, reports, rules))
+        sys.stdout.write(render(output_format.value, reports, session.all_rules()))
     if len(reports) > 1:
         counts: Counter = Counter(f.category for r in reports for f in r.findings)
         _summary(len(reports), counts, "findings", time.perf_counter() - started)
-    return reports
+    return fails
 
 
 def _summary(files: int, counts: Counter, what: str, seconds: float) -> None:
@@ -371,12 +243,11 @@ def fix(
         raise TransfixError("--field only applies with --jsonl")
     session = _session(config, no_config, select, ignore, pivot, rules, encoding, doc_type, grammar, "off",
                        lt_server, lt_path, False, False, lt_command, grammar_enable)
-    apply_unsafe = session.config.unsafe if unsafe is None else unsafe
-    try:
+    try:  # unsafe None: each file's configuration decides
         if jsonl:
-            changed = _fix_jsonl(session, paths, text_field or "text", apply_unsafe, _split(accept))
+            changed = _fix_jsonl(session, paths, text_field or "text", unsafe, _split(accept))
         else:
-            changed = _fix(session, paths, write, apply_unsafe, _split(accept), jobs)
+            changed = _fix(session, paths, write, unsafe, _split(accept), jobs)
     finally:
         session.close()
     if session.errors:
@@ -384,7 +255,7 @@ def fix(
     raise typer.Exit(EXIT_FINDINGS if exit_non_zero_on_fix and changed else EXIT_CLEAN)
 
 
-def _fix(session: Session, paths, write: bool, unsafe: bool, accept: tuple[str, ...], jobs: Optional[int]) -> int:
+def _fix(session: Session, paths, write: bool, unsafe: Optional[bool], accept: tuple[str, ...], jobs: Optional[int]) -> int:
     changed, files, applied = 0, 0, Counter()
     started = time.perf_counter()
     for result in session.run(paths, jobs, mode="fix", write=write, unsafe=unsafe, accept=accept):
@@ -403,7 +274,7 @@ def _fix(session: Session, paths, write: bool, unsafe: bool, accept: tuple[str, 
     return changed
 
 
-def _fix_jsonl(session: Session, paths, field_name: str, unsafe: bool, accept: tuple[str, ...]) -> int:
+def _fix_jsonl(session: Session, paths, field_name: str, unsafe: Optional[bool], accept: tuple[str, ...]) -> int:
     """JSON Lines in, JSON Lines out, one record out for every record in and in the same order:
     the field is repaired and `transfix` added (applied, pending, score); a record that has no
     such string field passes through unchanged with `transfix.skipped` saying why. A line that
@@ -417,6 +288,7 @@ def _fix_jsonl(session: Session, paths, field_name: str, unsafe: bool, accept: t
         except OSError as exc:
             session.fail(f"{path}: cannot read ({exc.strerror or exc})")
             continue
+        profile = session.profile_for(path)
         with handle:
             for number, raw in enumerate(handle, 1):
                 if not raw.strip():
@@ -432,14 +304,14 @@ def _fix_jsonl(session: Session, paths, field_name: str, unsafe: bool, accept: t
                     kept[_result_key(kept)] = {"skipped": f"no string field {field_name!r}"}
                     _write_record(kept)
                     continue
-                result = session.engine.repair(text, unsafe=unsafe, accept=accept)
+                result = profile.engine.repair(text, unsafe=profile.unsafe(unsafe), accept=accept)
                 changed += result.text != text
                 holder[keys[-1]] = result.text
                 # A record's own "transfix" field is kept: ours then goes under "_transfix".
                 record[_result_key(record)] = {
                     "applied": [f.to_dict() for f in result.applied],
                     "pending": [f.to_dict() for f in result.pending],
-                    "score": session.engine.score(text).to_dict(),
+                    "score": profile.engine.score(text).to_dict(),
                 }
                 _write_record(record)
     return changed
@@ -505,12 +377,12 @@ def _diff(session: Session, paths, unsafe: bool, suggest: bool) -> bool:
     console = _stdout()
     colour = console.is_terminal
     changed = False
-    for document in session.documents(paths):
-        kind, skip = session.kind(document), session.skip(document)
+    for document, profile in session.documents(paths):
+        kind, skip, engine = profile.kind(document), profile.skip(document), profile.engine
         # The target is what `fix` would produce (plus suggestions when shown), so the diff
         # piped to `patch` gives exactly the output of `fix`.
-        target = session.engine.repair(document.text, unsafe=unsafe, preview=suggest, kind=kind, skip=skip).text
-        labels = [f for f in session.engine.check(document.text, kind=kind, skip=skip) if f.fix in levels]
+        target = engine.repair(document.text, unsafe=unsafe, preview=suggest, kind=kind, skip=skip).text
+        labels = [f for f in engine.check(document.text, kind=kind, skip=skip) if f.fix in levels]
         lines = unified_diff(document.path, document.text, target, labels)
         changed |= bool(lines)
         for line in lines:
@@ -547,8 +419,8 @@ def score(
     """How likely each document went through a machine-translation round trip, and which pivot."""
     session = _session(config, no_config, None, None, pivot, rules, encoding, doc_type)
     results = []
-    for document in session.documents(paths):
-        result = session.engine.score(document.text, kind=session.kind(document))
+    for document, profile in session.documents(paths):
+        result = profile.engine.score(document.text, kind=profile.kind(document))
         results.append({"path": document.path, **result.to_dict()})
         if output_format is ScoreFormat.text:
             pivot_note = f", pivot {result.pivot} ({result.pivots[result.pivot]:.0%})" if result.pivot else ""
@@ -584,10 +456,10 @@ def report(
     session = _session(config, no_config, select, ignore, pivot, rules, encoding, doc_type, grammar, "off", lt_server)
     entries = []
     try:
-        for document in session.documents(paths):
-            kind = session.kind(document)
-            findings = session.engine.check(document.text, kind=kind, skip=session.skip(document))
-            entries.append(ReportEntry(document, tuple(findings), session.engine.score(document.text, kind=kind)))
+        for document, profile in session.documents(paths):
+            kind, engine = profile.kind(document), profile.engine
+            findings = engine.check(document.text, kind=kind, skip=profile.skip(document))
+            entries.append(ReportEntry(document, tuple(findings), engine.score(document.text, kind=kind)))
     finally:
         session.close()
     html = render_report(entries)
@@ -618,8 +490,8 @@ def review(
         _error("review needs a file (standard input carries the answers)")
         raise typer.Exit(EXIT_ERROR)
     session = _session(config, no_config, select, ignore, pivot, rules, encoding, doc_type)
-    document = read_document(path, encoding)
-    findings = session.engine.check(document.text, kind=session.kind(document), skip=session.skip(document))
+    document, profile = read_document(path, encoding), session.profile_for(path)
+    findings = profile.engine.check(document.text, kind=profile.kind(document), skip=profile.skip(document))
     interactive = sys.stdin.isatty()
 
     def ask(kind: str) -> Optional[str]:

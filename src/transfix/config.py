@@ -1,10 +1,13 @@
-"""Project configuration: `[tool.transfix]` in pyproject.toml, or a transfix.toml, found from the
-working directory upward. Precedence: command-line flags > configuration file > defaults.
+"""Project configuration: `[tool.transfix]` in pyproject.toml, or a transfix.toml, found for each
+file from its folder upward (as ruff does). Precedence: command-line flags > configuration file >
+defaults. Paths in a configuration (`rules`, `exclude`, `per-path-ignores`) are relative to its folder.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import functools
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,16 +47,43 @@ class Config:
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
         """Rule prefixes switched off for this path by `per-path-ignores`."""
-        posix = Path(path).as_posix()
         found: list[str] = []
         for pattern, prefixes in self.per_path_ignores.items():
-            if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+            if self._matches(path, pattern):
                 found.extend(prefixes)
         return tuple(found)
 
     def excluded(self, path: str) -> bool:
-        posix = Path(path).as_posix()
-        return any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(Path(path).name, p) for p in self.exclude)
+        return any(self._matches(path, pattern) for pattern in self.exclude)
+
+    def _matches(self, path: str, pattern: str) -> bool:
+        """A glob matches the path relative to this configuration's folder (the path as given when
+        the file is outside it), or the file's name alone."""
+        return fnmatch.fnmatch(self.relative(path), pattern) or fnmatch.fnmatch(Path(path).name, pattern)
+
+    def relative(self, path: str) -> str:
+        if self.path is None or path == "-":
+            return Path(path).as_posix()
+        base = _folder(self.path)
+        absolute = Path(os.path.abspath(path))
+        for candidate in (absolute, _resolved_parent(absolute)):
+            try:
+                return candidate.relative_to(base).as_posix()
+            except ValueError:
+                continue
+        return Path(path).as_posix()
+
+
+@functools.lru_cache(maxsize=256)
+def _folder(config_path: str) -> Path:
+    return Path(config_path).resolve().parent
+
+
+def _resolved_parent(path: Path) -> Path:
+    try:
+        return path.parent.resolve() / path.name
+    except (OSError, RuntimeError):
+        return path
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -61,17 +91,68 @@ def find_config(start: Path | None = None) -> Path | None:
     to the root of the enclosing repository (the first folder with a `.git`), never beyond it: a
     configuration file in a parent folder the user does not own (`/tmp/transfix.toml` on a shared
     machine) must not steer a run inside a repository."""
-    directory = (start or Path.cwd()).resolve()
-    for folder in (directory, *directory.parents):
-        own = folder / "transfix.toml"
-        if own.is_file():
-            return own
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "tool" in _read(pyproject) and "transfix" in _read(pyproject)["tool"]:
+    return ConfigFinder().nearest((start or Path.cwd()).resolve())
+
+
+def _own_config(folder: Path) -> Path | None:
+    own = folder / "transfix.toml"
+    if own.is_file():
+        return own
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file():
+        tool = _read(pyproject).get("tool")
+        if isinstance(tool, dict) and "transfix" in tool:
             return pyproject
-        if (folder / ".git").exists():
-            return None
     return None
+
+
+class ConfigFinder:
+    """The configuration of each file: `--config FILE` for all, none with `--no-config`, else the
+    nearest one from the file's folder upward (standard input: from the working directory).
+    Folders and files are looked at and read once per run."""
+
+    def __init__(self, explicit: Path | None = None, disabled: bool = False) -> None:
+        if explicit is not None and not disabled and not explicit.is_file():
+            raise ConfigError(f"{explicit}: no such configuration file")
+        self.fixed: Config | None = Config() if disabled else (load_config(explicit) if explicit else None)
+        self._near: dict[Path, Path | None] = {}
+        self._folders: dict[str, Path] = {}
+        self._loaded: dict[Path | None, Config] = {None: Config()}
+
+    def nearest(self, folder: Path) -> Path | None:
+        """The nearest configuration file from `folder` (resolved) upward, within its repository."""
+        walked: list[Path] = []
+        found: Path | None = None
+        for current in (folder, *folder.parents):
+            if current in self._near:
+                found = self._near[current]
+                break
+            walked.append(current)
+            try:
+                found = _own_config(current)
+                stop = found is not None or (current / ".git").exists()
+            except OSError:  # a folder past PATH_MAX: look further up
+                found, stop = None, False
+            if stop:
+                break
+        for current in walked:
+            self._near[current] = found
+        return found
+
+    def for_path(self, path: str) -> Config:
+        if self.fixed is not None:
+            return self.fixed
+        # A folder met in a walk is excluded (or not) by the configuration above it, as in ruff.
+        folder = os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path))
+        if folder not in self._folders:
+            try:
+                self._folders[folder] = Path(folder).resolve()
+            except (OSError, RuntimeError):
+                self._folders[folder] = Path(folder)
+        found = self.nearest(self._folders[folder])
+        if found not in self._loaded:
+            self._loaded[found] = load_config(found)
+        return self._loaded[found]
 
 
 def _server_url(value: Any, where: str) -> str | None:

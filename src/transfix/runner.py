@@ -1,7 +1,8 @@
 """Check or fix many files, in this process or in a pool of worker processes.
 
-Each worker builds its engine once (rules compiled once per process) and handles one file at a
-time; results come back in input order, so a run with `--jobs 8` prints exactly what a run with
+Each file comes with the index of its RunSpec (one per configuration in use, usually one). A
+worker builds the engine of a spec once, when it first needs it (rules compiled once per process
+and configuration), and handles one file at a time; results come back in input order, so a run with `--jobs 8` prints exactly what a run with
 `--jobs 1` prints. Only small results cross process boundaries: findings and counts, and the
 repaired bytes when they go to standard output.
 """
@@ -41,6 +42,7 @@ class RunSpec:
     unsafe: bool = False
     accept: tuple[str, ...] = ()
     min_level: FixLevel = FixLevel.SUGGEST
+    fail_on: FixLevel = FixLevel.SUGGEST  # which findings make `check` exit 1
 
 
 @dataclass
@@ -53,6 +55,7 @@ class FileResult:
     text: str = ""  # the decoded input, for formats that count columns (check only)
     error: str | None = None
     note: str | None = None
+    failed: bool = False  # a finding at the spec's fail-on level or surer
     warnings: tuple[str, ...] = ()
     categories: Counter = field(default_factory=Counter)
 
@@ -92,6 +95,7 @@ def process(engine: Engine, spec: RunSpec, path: str, named: bool) -> FileResult
     if spec.mode == "check":
         analysis = engine.analyze(document.text, kind=kind, skip=skip)
         result.findings = tuple(f for f in analysis.findings if f.fix.rank <= spec.min_level.rank)
+        result.failed = any(f.fix.rank <= spec.fail_on.rank for f in result.findings)
         result.warnings = analysis.warnings
         result.text = document.text
         result.categories = Counter(f.category for f in result.findings)
@@ -120,6 +124,7 @@ def _process_large(engine: Engine, spec: RunSpec, path: str, named: bool) -> Fil
         if spec.mode == "check":
             findings, warnings = check_large(engine, path, spec.encoding, kind, skip)
             result.findings = tuple(f for f in findings if f.fix.rank <= spec.min_level.rank)
+            result.failed = any(f.fix.rank <= spec.fail_on.rank for f in result.findings)
             result.warnings = tuple(warnings)
             result.categories = Counter(f.category for f in result.findings)
         else:
@@ -143,15 +148,15 @@ def _process_large(engine: Engine, spec: RunSpec, path: str, named: bool) -> Fil
 _worker: dict[str, Any] = {}
 
 
-def _init_worker(spec: RunSpec) -> None:
+def _init_worker(specs: list[RunSpec]) -> None:
     # Ctrl-C is the parent's to handle (one line, exit 130), not every worker's traceback; and a
     # worker dies with its parent instead of writing files nobody reports (Linux).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
-    # Under fork the parent's compiled engine is inherited; under spawn each worker builds one.
-    if "engine" not in _worker:
-        _worker["engine"] = build_engine(spec)[0]
-    _worker["spec"] = spec
+    # Under fork the parent's compiled engines are inherited; under spawn a worker builds the
+    # engine of a spec when its first file comes.
+    _worker.setdefault("engines", {})
+    _worker["specs"] = specs
 
 
 def _die_with_parent() -> None:
@@ -164,24 +169,28 @@ def _die_with_parent() -> None:
         pass  # not Linux: workers still end when the pool is closed
 
 
-def _work(item: tuple[str, bool]) -> FileResult:
-    path, named = item
-    return process(_worker["engine"], _worker["spec"], path, named)
+def _work(item: tuple[str, bool, int]) -> FileResult:
+    path, named, index = item
+    spec, engines = _worker["specs"][index], _worker["engines"]
+    if index not in engines:
+        engines[index] = build_engine(spec)[0]
+    return process(engines[index], spec, path, named)
 
 
-def run(spec: RunSpec, items: Iterable[tuple[str, bool]], jobs: int,
-        engine: Engine | None = None) -> Iterator[FileResult]:
-    """Results for (path, named-on-the-command-line) items, in order."""
-    local = engine or build_engine(spec)[0]
+def run(specs: list[RunSpec], items: Iterable[tuple[str, bool, int]], jobs: int,
+        engines: list[Engine] | None = None) -> Iterator[FileResult]:
+    """Results for (path, named on the command line, index of its spec) items, in order; `engines`
+    are those of the specs, built here when not given."""
+    local = list(engines) if engines is not None else [build_engine(spec)[0] for spec in specs]
     if jobs <= 1:
-        for path, named in items:
-            yield process(local, spec, path, named)
+        for path, named, index in items:
+            yield process(local[index], specs[index], path, named)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if method == "fork":
-        _worker["engine"] = local
+        _worker["engines"] = dict(enumerate(local))
     try:
-        with multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(spec,)) as pool:
+        with multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(specs,)) as pool:
             try:
                 yield from pool.imap(_work, items, chunksize=4)
             except BaseException:
