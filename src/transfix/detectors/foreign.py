@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import functools
 
+import ahocorasick
 import regex
+
+from ..matcher import fold
 
 from ..loader import word_class
 from . import Found, check_options
@@ -53,7 +56,7 @@ class ForeignWords:
             return  # the common case: one set intersection, no loop
         # Only the listed words are located (one regex of the few present), and runs are read from
         # the gaps between them: memory stays small whatever the length of the text.
-        hits = [(m.start(), m.end(), True, m.group().islower()) for m in _finder(frozenset(present)).finditer(text)]
+        hits = [(start, end, True, text[start:end].islower()) for start, end in _locate(text, frozenset(present))]
         index = 0
         while index < len(hits):
             run = [hits[index]]
@@ -105,9 +108,41 @@ def _vocabulary(text: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=64)
-def _finder(words: frozenset[str]) -> regex.Pattern:
-    alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<![\p{{L}}'’])(?:{alternation})(?![\p{{L}}'’])", regex.IGNORECASE)
+def _finder(words: frozenset[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+@functools.lru_cache(maxsize=1)
+def _folded(text: str) -> str:
+    return fold(text, lower=True)  # same length as the text: offsets carry over
+
+
+def _locate(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of the listed words in the text, as whole words (not inside a longer word or an
+    elision), longest first where two start together, in order and without overlaps. One pass of
+    an automaton of the few words present: a regex alternation of hundreds of words costs a
+    backtracking attempt at every position."""
+    haystack = _folded(text)
+    found = []
+    for last, length in _finder(words).iter(haystack):
+        start, end = last + 1 - length, last + 1
+        if start > 0 and _joined(haystack[start - 1]) or end < len(haystack) and _joined(haystack[end]):
+            continue
+        found.append((start, -end))
+    spans: list[tuple[int, int]] = []
+    for start, negative_end in sorted(found):
+        if spans and start < spans[-1][1]:
+            continue
+        spans.append((start, -negative_end))
+    return spans
+
+
+def _joined(char: str) -> bool:
+    return char.isalpha() or char in "'’"
 
 
 def _glue_gap(gap: str) -> bool:
