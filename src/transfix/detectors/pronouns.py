@@ -1,13 +1,23 @@
-"""Possessive pronouns whose gender flipped on the way through the pivot.
+"""Possessive and reflexive pronouns whose gender flipped on the way through the pivot.
 
 French `son`/`sa`/`ses` agree with the thing possessed, not with the possessor, so the system has to
-guess his or her, and it guesses "his" (or the gender of the French noun). Subject pronouns do not
-have that problem (il/elle), and neither do names and gendered nouns. So the evidence for who is
-talked about is read from the passage: the current sentence and the `sentences` before it. A
-possessive "his" where that passage refers to a woman as "she" (or "herself", "hers") and mentions
-no man at all (no he/him, no man's first name, no father, husband, ...) is flagged "her". The
-other direction ("her" for his) is left alone: an object "her" cannot be told from a possessive
-without parsing, and clean English is full of "he ... her".
+guess his or her, and it guesses "his" (or the gender of the French noun); French `se` carries no
+gender either, so "herself" can come back as "himself". Subject pronouns do not have that problem
+(il/elle), and neither do names and gendered nouns. So the evidence for who is talked about is read
+from the passage: the current sentence and the `sentences` before it. A "his" (or "himself") is
+flagged "her" ("herself") where that passage mentions no man at all (no he/him, no man's first
+name, no father, husband, ...) and one of these holds:
+
+- the passage refers to a woman as "she" (or "herself", "hers");
+- the sentence opens with a woman named in full, a woman's first name and a surname ("Olivia Smith
+  thanked his parents"), or with the bare surname of a woman named in full earlier in the text
+  ("Smith thanked his parents"), and no other name comes between it and the pronoun; a bare first
+  name is not enough (plot summaries and sport: "Paige pitched in his first two starts");
+- the possessed noun is one only a woman has ("his pregnancy", "his uterus").
+
+A man's first name in surname position ("Lauren Conrad") is not a man. The other direction ("her"
+for his) is left alone: an object "her" cannot be told from a possessive without parsing, and clean
+English is full of "he ... her".
 """
 
 from __future__ import annotations
@@ -22,7 +32,7 @@ from . import Found, check_options
 _SENTENCE = regex.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|\n|$)")
 _WORD = regex.compile(r"\p{L}[\p{L}-]*(?:['’]\p{L}+)?")
 _FEMALE_PRONOUNS = frozenset({"she", "herself", "hers"})
-_MALE_PRONOUNS = frozenset({"he", "him", "himself"})
+_MALE_PRONOUNS = frozenset({"he", "him"})
 # After "her", these make it an object pronoun ("told her that"), not a possessive.
 _NOT_A_NOUN = frozenset(
     "a an the to that and or but as at in on of for with from by about into onto over under after "
@@ -32,6 +42,28 @@ _NOT_A_NOUN = frozenset(
     "no yes very just only even still ever never more most less least all any some every each "
     "both either neither".split()
 )
+# "His Majesty" is a man's style, not a possessive of the woman in the passage.
+_STYLES = frozenset("majesty highness holiness excellency eminence lordship worship honour honor".split())
+# Possessed nouns that only a woman has: "his" before them is her, whatever else the passage says
+# about women (a man mentioned still vetoes).
+_WOMAN_ONLY = frozenset(
+    "clitoris uterus womb ovaries vagina vulva cervix pregnancy pregnancies miscarriage "
+    "miscarriages menstruation".split()
+)
+_CALENDAR = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    "July|August|September|October|November|December"
+)
+# A sentence that opens with a name: an optional short lead-in ("On Friday, ") and capitalised words.
+_OPENING_NAME = regex.compile(
+    r"[\s\"“‘'(\[-]*(?:\p{Lu}\p{Ll}*(?:[ ](?:\p{Ll}[\p{L}\d-]*|\d+|" + _CALENDAR + r")){0,5},[ ]+)?"
+    r"(?P<name>\p{Lu}[\p{L}'’-]*(?:[ ]\p{Lu}[\p{L}'’-]*){0,3})(?:,[ ]\d+,)?[ ]+(?=\p{Ll})"
+)
+_OPENING_SHE = regex.compile(r"[\s\"“‘'(\[-]*(?P<she>She)\b")
+# A "himself" this close after the sentence's subject (with no article between) is the subject's.
+_REFLEXIVE_REACH = 4
+_BLOCKING_ARTICLES = frozenset({"a", "an", "the"})
+_ARTICLES = frozenset({"a", "an", "the", "this", "that", "his", "her", "their", "its"})
 
 
 class PronounGender:
@@ -45,7 +77,7 @@ class PronounGender:
 
     @functools.cached_property
     def male(self) -> frozenset[str]:
-        return _lower_set(word_class("male-nouns")) | _MALE_PRONOUNS
+        return _lower_set(word_class("male-nouns")) | _MALE_PRONOUNS | {"himself"}
 
     @functools.cached_property
     def female_names(self) -> frozenset[str]:
@@ -60,53 +92,146 @@ class PronounGender:
         check_options(options, {"sentences": int})
 
     def find(self, text: str):
-        if "his" not in text and "His" not in text:
+        if "his" not in text and "His" not in text and "himself" not in text:
             return
         sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip()]
         evidence = [self._evidence(m.group()) for m in sentences]
+        surnames = self._female_surnames(text)
         for index, sentence in enumerate(sentences):
-            passage = evidence[max(0, index - self.window):index + 1]
-            # Support must be a pronoun (il/elle survive the round trip); names and gendered
-            # nouns of the other gender only veto, since they may belong to someone else.
-            female = any(e.female_pronoun for e in passage) and not any(e.male for e in passage)
-            if not female:
+            earlier = evidence[max(0, index - self.window):index]
+            if any(e.male for e in earlier):
                 continue
-            words = list(_WORD.finditer(sentence.group()))
+            current = evidence[index]
+            # Support from a pronoun (il/elle survive the round trip); names and gendered nouns of
+            # the other gender only veto, since they may belong to someone else.
+            pronoun = current.female_pronoun or any(e.female_pronoun for e in earlier)
+            body = sentence.group()
+            subject = self._female_subject(body, surnames)
+            reflexive_subject = subject if subject is not None else _opening_she(body)
+            words = list(_WORD.finditer(body))
             for position, match in enumerate(words):
                 token = match.group().lower()
-                following = words[position + 1].group().lower() if position + 1 < len(words) else ""
-                if not following or following in _NOT_A_NOUN:
+                if token == "his":
+                    following = words[position + 1].group().lower() if position + 1 < len(words) else ""
+                    if not following or following in _NOT_A_NOUN or following in _STYLES:
+                        continue
+                    if current.male and self._evidence(_without_possessed(body, words, position)).male:
+                        continue
+                    if not (pronoun or following in _WOMAN_ONLY
+                            or (subject is not None and self._owned_by_subject(words, subject, position))):
+                        continue
+                    replacement = "her"
+                elif token == "himself":
+                    # Only the subject's own reflexive: "she watched the doctor hurt himself".
+                    if current.male_other or reflexive_subject is None:
+                        continue
+                    if not self._reflexive_of_subject(words, reflexive_subject, position):
+                        continue
+                    replacement = "herself"
+                else:
                     continue
                 start = sentence.start() + match.start()
                 end = sentence.start() + match.end()
-                if token == "his":
-                    yield Found(start, end, (_same_case(match.group(), "her"),))
+                yield Found(start, end, (_same_case(match.group(), replacement),))
+
+    def _female_subject(self, sentence: str, surnames: frozenset[str]) -> int | None:
+        """Where the sentence's opening name ends, if it names a woman: a woman's first name and a
+        surname, or the bare surname of a woman named in full earlier in the text."""
+        match = _OPENING_NAME.match(sentence)
+        if not match:
+            return None
+        parts = match.group("name").split(" ")
+        if len(parts) >= 2 and parts[0] in self.female_names and not any(p in self.male_names for p in parts[1:]):
+            return match.end("name")
+        if len(parts) == 1 and _strip_possessive(parts[0]) == parts[0] and parts[0] in surnames:
+            return match.end("name")
+        return None
+
+    def _female_surnames(self, text: str) -> frozenset[str]:
+        """Surnames that follow a woman's first name in the text and never a man's."""
+        female, male = set(), set()
+        words = list(_WORD.finditer(text))
+        for previous, match in zip(words, words[1:]):
+            if text[previous.end():match.start()] != " " or not match.group()[:1].isupper():
+                continue
+            surname = _strip_possessive(match.group())
+            if previous.group() in self.female_names:
+                female.add(surname)
+            elif previous.group() in self.male_names:
+                male.add(surname)
+        return frozenset(female - male - self.female_names - self.male_names)
+
+    def _owned_by_subject(self, words, subject: int, position: int) -> bool:
+        """No other possible owner stands between the subject and "his": no capitalised word (a
+        name) and no article (a noun phrase: "praised the director and his crew")."""
+        between = [w.group() for w in words if subject <= w.start() < words[position].start()]
+        return not any(
+            (w[:1].isupper() and w not in self.female_names) or w.lower() in _BLOCKING_ARTICLES
+            for w in between
+        )
+
+    def _reflexive_of_subject(self, words, subject: int, position: int) -> bool:
+        between = [w.group() for w in words if subject <= w.start() < words[position].start()]
+        return len(between) <= _REFLEXIVE_REACH and not any(
+            w[:1].isupper() or w.lower() in _ARTICLES for w in between
+        )
 
     def _evidence(self, sentence: str) -> "_Evidence":
         found = _Evidence()
-        words = _WORD.findall(sentence)
-        for position, word in enumerate(words):
-            if word.endswith(("'s", "’s")):
-                word = word[:-2]
+        words = list(_WORD.finditer(sentence))
+        for position, match in enumerate(words):
+            word = _strip_possessive(match.group())
             lowered = word.lower()
+            # A first name right after another first name is a surname ("Lauren Conrad").
+            previous = words[position - 1] if position else None
+            surname = (
+                previous is not None
+                and sentence[previous.end():match.start()] == " "
+                and (previous.group() in self.female_names or previous.group() in self.male_names)
+            )
             if lowered in _FEMALE_PRONOUNS:
                 found.female = found.female_pronoun = True
             elif lowered == "her":
                 found.female = True
+            elif lowered == "himself":
+                found.male_reflexive = True
             elif lowered in _MALE_PRONOUNS:
-                found.male = found.male_pronoun = True
-            elif lowered in self.female or word in self.female_names:
+                found.male_other = True
+            elif lowered in self.female or (word in self.female_names and not surname):
                 found.female = True
-            elif lowered in self.male or word in self.male_names:
-                found.male = True
+            elif lowered in self.male or (word in self.male_names and not surname):
+                found.male_other = True
         return found
 
 
 class _Evidence:
-    __slots__ = ("female", "male", "female_pronoun", "male_pronoun")
+    __slots__ = ("female", "male_other", "male_reflexive", "female_pronoun")
 
     def __init__(self) -> None:
-        self.female = self.male = self.female_pronoun = self.male_pronoun = False
+        self.female = self.male_other = self.male_reflexive = self.female_pronoun = False
+
+    @property
+    def male(self) -> bool:
+        return self.male_other or self.male_reflexive
+
+
+def _opening_she(sentence: str) -> int | None:
+    match = _OPENING_SHE.match(sentence)
+    return match.end("she") if match else None
+
+
+def _without_possessed(sentence: str, words, position: int) -> str:
+    """The sentence without the possessive at `position` and what it owns: its noun and a name in
+    apposition ("his brother Tom Smith"), which tell nothing about the owner."""
+    end = position + 2
+    while end < len(words) and words[end].group()[:1].isupper() and sentence[words[end - 1].end():words[end].start()] == " ":
+        end += 1
+    cut_end = words[end - 1].end()
+    return sentence[:words[position].start()] + sentence[cut_end:]
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _lower_set(words) -> frozenset[str]:

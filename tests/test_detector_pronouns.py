@@ -1,0 +1,64 @@
+"""The pronoun-gender detector: "his"/"himself" for a woman, and the evidence that vetoes it."""
+
+from __future__ import annotations
+
+import pytest
+
+from transfix import Engine
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(select=["common.pronouns"])
+
+
+def flagged(engine: Engine, text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.replacement) for f in engine.check(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a woman called "she" in the passage, no man
+    ("The singer said she was tired. Fans love his voice.", [("his", "her")]),
+    # a woman named in full opens the sentence
+    ("Rebecca Hollis thanked his fans.", [("his", "her")]),
+    ("On Friday, Rebecca Hollis thanked his fans.", [("his", "her")]),
+    ("Rebecca Hollis, 34, thanked his fans.", [("his", "her")]),
+    ("Rebecca Hollis showed his legs on this photo of his shoot.", [("his", "her"), ("his", "her")]),
+    # her surname, once she has been named in full
+    ("Rebecca Hollis won the race. Hollis thanked his coach.", [("his", "her")]),
+    # a man's first name used as a surname is no man
+    ("She did not invite Lauren Conrad. Tina Ruiz showed his designs.", [("his", "her")]),
+    # the possessed noun and its apposition say nothing about the owner
+    ("She left the show. Robertson later split from his boyfriend Tom Harris.", [("his", "her")]),
+    # a noun only a woman can own
+    ("The actress announced his pregnancy.", [("his", "her")]),
+    # the subject's reflexive
+    ("Lena Marsh is pushing himself hard.", [("himself", "herself")]),
+    ("She found himself alone.", [("himself", "herself")]),
+    ("His fans adore her. She thanked His Majesty.", []),
+])
+def test_flags(engine, text, expected):
+    assert flagged(engine, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Paige pitched a shutout in his first start.",  # a bare first name: sport, plot summaries
+    "Rebecca Hollis praised the coach and his staff.",  # a noun phrase in between
+    "Rebecca Hollis sent a letter to his lawyer.",
+    "Rebecca Hollis thanked Morales for his help.",  # another name in between
+    "Peter Hollis retired. Rebecca Hollis took over his shop.",  # a man in the passage
+    "Rebecca Hollis met Peter. Hollis thanked his parents.",
+    "John Hollis spoke. Rebecca Hollis spoke. Hollis said his piece.",  # surname shared with a man
+    "She watched the surgeon steady himself.",  # not the subject's reflexive
+    "He hurt himself. She laughed at his fall.",
+    "Rebecca Hollis said he had lost his keys.",
+    "The singer said she was tired. He loves his voice.",
+    "She said that. It is his.",
+])
+def test_stays_silent(engine, text):
+    assert flagged(engine, text) == []
+
+
+def test_the_case_of_the_pronoun_is_kept(engine):
+    assert flagged(engine, "Rebecca Hollis won. His rivals lost. She cried.") == []
+    assert flagged(engine, "She won. His rivals lost.") == [("His", "Her")]
