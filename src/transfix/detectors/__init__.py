@@ -44,6 +44,8 @@ DETECTORS = {
     "of-possessive": _Lazy("possessive", "OfPossessive"),
     "foreign-words": _Lazy("foreign", "ForeignWords"),
     "quote-punctuation": _Lazy("quotes", "QuotePunctuation"),
+    "capitals": _Lazy("capitals", "Capitals"),
+    "title-before-name": _Lazy("titles", "TitleBeforeName"),
 }
 
 
