@@ -46,6 +46,7 @@ DETECTORS = {
     "quote-punctuation": _Lazy("quotes", "QuotePunctuation"),
     "capitals": _Lazy("capitals", "Capitals"),
     "title-before-name": _Lazy("titles", "TitleBeforeName"),
+    "name-consistency": _Lazy("consistency", "NameConsistency"),
 }
 
 

@@ -1,0 +1,321 @@
+"""A name that one document writes in two cases: the round trip lowered some of its occurrences.
+
+A machine round trip handles each sentence on its own, and it loses the capitals of a name in some
+of them: a show is "The Sinner" in one paragraph and "the sinner" in the next, "Invictus Games"
+becomes "Invictus games", "Ellen DeGeneres" becomes "Ellen Degeneres". Native text writes a name
+the same way throughout, so the document itself says which form is right.
+
+The detector learns, per document,
+
+- the multi-word names it writes with capitals: maximal runs of capitalised words, through the
+  lower-case words that join the parts of one name ("Canine Companions for Independence"), and
+  only where a capital is evidence: a word at the start of a sentence or after an opening quote, a
+  line or sentence in Title Case or capitals (a headline), code, tags and link texts say nothing;
+- the mixed-case words it writes ("DeGeneres", "SiriusXM"),
+
+and flags another occurrence of the same full word sequence where a word the name writes with a
+capital is in lower case ("the white house" in a text that writes "the White House"; never "the
+games" for "Invictus Games": the whole sequence must match). Generic phrases that a text
+capitalises for emphasis or as a defined term are kept out by the text itself: the occurrence is
+flagged only if one of its lowered words is never in lower case elsewhere in the document ("free
+software" beside "the Free Software Foundation" and "the software" is left alone). A name of one
+content word after "The" ("The Sinner") needs more, since "the times" and "the office" are English
+too: the document writes "The" with a capital away from a sentence start, and the word with a
+capital at least `min_single` times. A lowered article alone ("the Times") is house style and never
+flagged. A mixed-case word is flagged in title case ("Degeneres") when the document writes the
+mixed form at least `min_mixed` times and more often; in lower case it is usually a command or a
+package. Words in capitals are never flagged.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+
+import regex
+
+from . import Found, check_options
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*")
+# Lower-case words that are not the content of a name.
+_CONNECTORS = frozenset(
+    "of the and for in on at to a an de del della der di du la le les van von y da dos das".split()
+)
+_ARTICLES = frozenset({"the", "a", "an"})
+# What ends a sentence or opens a quotation or a parenthesis: the next word's capital is no evidence.
+_OPENERS = set(".!?:;\"“”‘'(«[{–—-•*|>#=/")
+_ABBREVIATION = regex.compile(r"\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev")
+# Code, tags and link texts (a table of contents in Title Case): no evidence, no findings.
+_ASIDE = regex.compile(
+    r"```.*?```|``.*?``|`(?:[^`\n]|\n(?!\s*\n)){1,300}`|<[^<>\n]*>|\[[^\[\]]{1,200}\][(\[]", regex.DOTALL
+)
+# Lower-case words that join the parts of one name ("Bank of America", "Canine Companions for
+# Independence"); other lower-case words end a name ("Invictus Games in May").
+_JOINERS = frozenset("of and for the de del della der di du la le les van von y da dos das".split())
+_PACKAGE = regex.compile(r"-\p{Ll}+$")
+_SOFT_BREAK = regex.compile(r"[^\n]\n(?=[ \t]*[^\s])")
+# A line, or a sentence of a line: "All Rights Reserved." inside a paragraph is a heading too.
+_SEGMENT = regex.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", regex.MULTILINE)
+_TITLE = regex.compile(r"\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*")
+_MIXED = regex.compile(r"\p{Ll}\p{Lu}")
+_BEFORE_BAD = regex.compile(r"[\p{L}\p{N}@#/.&_'’-]")
+_AFTER_BAD = regex.compile(r"[\p{L}\p{N}@_-]|[./'’][\p{L}\p{N}]")
+
+
+class _Word:
+    __slots__ = ("start", "end", "text", "low", "initial", "joined", "heading")
+
+    def __init__(self, start, end, text, initial, joined, heading):
+        self.start, self.end, self.text, self.low = start, end, text, text.lower()
+        self.initial = initial  # its capital is no evidence (sentence start, after a quote)
+        self.joined = joined  # one space (or, in wrapped text, one line break) from the previous word
+        self.heading = heading  # no evidence, no finding: a headline, code, a tag, a link text
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _lower(word: str) -> bool:
+    return word.islower()
+
+
+def _shouted(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _words(text: str) -> list[_Word]:
+    words: list[_Word] = []
+    aside = [m.span() for m in _ASIDE.finditer(text)] if any(ch in text for ch in "`<[") else []
+    # Hard-wrapped text (Markdown, plain-text documents) breaks its sentences across lines: there a
+    # single line break is a space. Elsewhere (news copy) a line is a paragraph or a headline.
+    single = len(_SOFT_BREAK.findall(text))
+    wrapped = single >= 5 and single > text.count("\n\n")
+    headings = _headings(text)
+    previous = None
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        gap = text[previous.end:start] if previous else ""
+        stripped = gap.strip()
+        breaks = gap.count("\n")
+        if previous is None or breaks > 1 or breaks and not wrapped:
+            initial = True
+        elif stripped == "." and _ABBREVIATION.fullmatch(previous.text):
+            initial = False  # "Mr. Smith", "J. K. Rowling": no sentence end
+        else:
+            initial = any(ch in _OPENERS for ch in stripped)
+        joined = previous is not None and not stripped and (gap == " " or wrapped and breaks == 1)
+        quiet = _inside(aside, start) or _inside(headings, start)
+        previous = _Word(start, end, match.group(), initial, joined, quiet)
+        words.append(previous)
+    return words
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` falls in one of `spans` (sorted, not overlapping)."""
+    k = bisect.bisect_right(spans, (at, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
+
+
+def _headings(text: str) -> list[tuple[int, int]]:
+    """Lines and sentences in Title Case or capitals: headlines, headings, table rows."""
+    spans = []
+    for match in _SEGMENT.finditer(text):
+        if _is_heading(match.group()):
+            spans.append(match.span())
+    return spans
+
+
+def _is_heading(segment: str) -> bool:
+    """A line or sentence in Title Case or capitals (a headline, a Markdown heading, a table row)."""
+    stripped = segment.strip()
+    if not stripped:
+        return False
+    if stripped[0] in "#|>=" or stripped[-1] in "=-":
+        return True
+    words = [w for w in _WORD.findall(stripped)[1:] if len(w) >= 4 and w[:1].isalpha()]
+    if not words:
+        return False
+    capitals = sum(1 for w in words if _cap(w))
+    if sum(1 for w in words if _shouted(w)) >= 0.5 * len(words):
+        return True
+    if stripped[-1] in ".!?":
+        # A sentence full of names is still a sentence: only one without a lower-case word is not.
+        return len(words) >= 3 and capitals == len(words)
+    return capitals >= 0.75 * len(words)
+
+
+class NameConsistency:
+    def __init__(self, options) -> None:
+        self.min_words = options.get("min_words", 2)
+        self.min_single = options.get("min_single", 2)
+        self.min_mixed = options.get("min_mixed", 2)
+
+    @staticmethod
+    def validate(options) -> None:
+        check_options(options, {"min_words": int, "min_single": int, "min_mixed": int})
+        for key in ("min_words", "min_single", "min_mixed"):
+            if options.get(key, 2) < (2 if key == "min_words" else 1):
+                raise ValueError(f"option {key!r} is too small")
+
+    def find(self, text: str):
+        if not any(ch.isupper() for ch in text):
+            return
+        words = _words(text)
+        yield from self._names(text, words)
+        yield from self._mixed(text, words)
+
+    # -- multi-word names ------------------------------------------------------------------------
+
+    @staticmethod
+    def _runs(words: list[_Word]):
+        """Maximal runs of capitalised words as (first index, last index), through the lower-case
+        words that join the parts of one name: "Canine Companions for Independence" is one name,
+        and its part "Canine Companions" none of its own; "Invictus Games in May" holds two. A run
+        that goes on into capitals that give no evidence (a shouted "GNU", an address line) is
+        not known in full and gives nothing."""
+
+        def capital(k: int) -> bool:
+            w = words[k]
+            return _cap(w.text) and not _shouted(w.text) and not w.heading
+
+        def unknown(k: int) -> bool:
+            return 0 <= k < n and words[k].text[:1].isupper()
+
+        n = len(words)
+        i = 0
+        while i < n:
+            if not capital(i):
+                i += 1
+                continue
+            last = k = i
+            while k + 1 < n and words[k + 1].joined:
+                if capital(k + 1):
+                    last = k = k + 1
+                elif words[k + 1].text in _JOINERS:
+                    k += 1
+                else:
+                    break
+            cut = (last + 1 < n and words[last + 1].joined and unknown(last + 1)) or (
+                words[i].joined and unknown(i - 1)
+            )
+            if not cut:
+                yield i, last
+            i = last + 1
+
+    def _names(self, text: str, words: list[_Word]):
+        # evidence[key][position]: how the document spells that word of the name where its case
+        # means something (away from a sentence start)
+        evidence: dict[tuple[str, ...], list[Counter]] = {}
+        for i, j in self._runs(words):
+            run = words[i:j + 1]
+            if run[0].initial and run[0].low not in _ARTICLES:
+                # A capital that starts a sentence says nothing: what follows may still be a name.
+                run = run[1:]
+                while run and run[0].low in _CONNECTORS and _lower(run[0].text):
+                    run = run[1:]
+            if len(run) < self.min_words or sum(1 for w in run if _cap(w.text)) < 2:
+                continue
+            if not any(_cap(w.text) and not w.initial for w in run):
+                continue
+            key = tuple(w.low for w in run)
+            slots = evidence.setdefault(key, [Counter() for _ in run])
+            for slot, w in zip(slots, run):
+                if not w.initial:
+                    slot[w.text] += 1
+        if not evidence:
+            return
+        by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for key in evidence:
+            by_first[key[0]].append(key)
+        occurrences: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        n = len(words)
+        for i, w in enumerate(words):
+            for key in by_first.get(w.low, ()):
+                j = i + len(key) - 1
+                if j < n and all(words[i + k].low == key[k] and (not k or words[i + k].joined) for k in range(1, len(key))):
+                    occurrences[key].append(i)
+        lower = Counter(w.low for w in words if _lower(w.text))
+        for key, starts in occurrences.items():
+            # How often each word of the name is in lower case inside the name's own occurrences:
+            # a word the document also uses in lower case elsewhere is an ordinary word there.
+            inside = Counter(words[i + k].low for i in starts for k in range(len(key)) if _lower(words[i + k].text))
+            single = self._single_content(key)
+            if single and not self._single_ok(key, evidence[key], words):
+                continue
+            for i in starts:
+                found = self._variant(text, words[i:i + len(key)], evidence[key], lower, inside)
+                if found is not None:
+                    yield found
+
+    def _variant(self, text, run: list[_Word], slots: list[Counter], lower: Counter, inside: Counter) -> Found | None:
+        if any(_shouted(w.text) for w in run) or any(w.heading for w in run):
+            return None
+        start, end = run[0].start, run[-1].end
+        if start > 0 and _BEFORE_BAD.match(text, start - 1) or _AFTER_BAD.match(text, end):
+            return None
+        changed = []
+        for w, slot in zip(run, slots):
+            if not slot or not _lower(w.text):
+                continue  # only lost capitals: "This is us" for "This Is Us", never the reverse
+            best = slot.most_common(1)[0][0]
+            if _cap(best):
+                changed.append((w, best))
+        content = [w for w, _ in changed if w.low not in _CONNECTORS]
+        if not content:
+            return None  # "the Times" for "The Times" is house style, not damage
+        if all(lower[w.low] > inside[w.low] for w in content):
+            return None  # "free software" beside "the Free Software Foundation" and "the software"
+        first, last = changed[0][0], changed[-1][0]
+        fixed = {id(w): best for w, best in changed}
+        span = [w for w in run if first.start <= w.start <= last.start]
+        pieces = []
+        for k, w in enumerate(span):
+            if k:
+                pieces.append(text[span[k - 1].end:w.start])
+            pieces.append(fixed.get(id(w), w.text))
+        return Found(first.start, last.end, ("".join(pieces),))
+
+    @staticmethod
+    def _single_content(key: tuple[str, ...]) -> bool:
+        return sum(1 for word in key if word not in _CONNECTORS) < 2
+
+    def _single_ok(self, key, slots, words) -> bool:
+        """A name of one content word after an article ("The Sinner", never "the times"): the
+        document writes the article with a capital away from a sentence start, and the word with a
+        capital at least `min_single` times."""
+        if key[0] not in _ARTICLES or not any(_cap(spelling) for spelling in slots[0]):
+            return False
+        content = next((word for word in key if word not in _CONNECTORS), None)
+        if content is None:
+            return False
+        capitals = sum(1 for w in words if w.low == content and _cap(w.text) and not w.initial and not w.heading)
+        return capitals >= self.min_single
+
+    # -- mixed-case words ------------------------------------------------------------------------
+
+    def _mixed(self, text: str, words: list[_Word]):
+        forms: dict[str, Counter] = defaultdict(Counter)
+        for w in words:
+            if _MIXED.search(w.text) and not w.heading:
+                forms[w.low][w.text] += 1
+        if not forms:
+            return
+        spellings: dict[str, Counter] = defaultdict(Counter)
+        for w in words:
+            if w.low in forms:
+                spellings[w.low][w.text] += 1
+        for w in words:
+            if w.low not in forms or not _TITLE.fullmatch(w.text) or w.heading:
+                continue  # "Degeneres" for "DeGeneres"; "libcst" in lower case is a command
+            best, count = forms[w.low].most_common(1)[0]
+            if _PACKAGE.search(best):
+                continue  # "GraphQL-core", "PyYAML-stubs": a package's name, spelt as its users like
+            if count < self.min_mixed or count <= spellings[w.low][w.text]:
+                continue
+            if len(forms[w.low]) > 1 and forms[w.low].most_common(2)[1][1] == count:
+                continue  # two mixed forms as often: no dominant form
+            if w.start > 0 and _BEFORE_BAD.match(text, w.start - 1) or _AFTER_BAD.match(text, w.end):
+                continue
+            yield Found(w.start, w.end, (best,))
+

@@ -1,0 +1,101 @@
+"""The `name-consistency` detector: a name one document writes in two cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from transfix.detectors import build
+from transfix.detectors.consistency import NameConsistency
+
+
+def found(text: str, **options) -> list[tuple[str, str]]:
+    detector = build("name-consistency", options)
+    return [(text[f.start:f.end], f.replacements[0]) for f in detector.find(text)]
+
+
+def test_multi_word_name_in_lower_case():
+    text = "Staff at the Maple Court Hotel were praised. Guests of the maple court hotel agreed."
+    assert found(text) == [("maple court hotel", "Maple Court Hotel")]
+
+
+def test_only_the_lost_capitals_are_replaced():
+    text = "Athletes arrived for the Lakeside Games in June. Fans loved the Lakeside games."
+    assert found(text) == [("games", "Games")]
+
+
+def test_title_of_a_work_with_a_capital_verb():
+    text = "The drama Home Is Far returns. Critics said Home is far was slow. Viewers of Home Is Far disagreed."
+    assert found(text) == [("is far", "Is Far")]
+
+
+def test_name_with_joining_words():
+    text = "She works for Guide Dogs for the Blind in Ohio. Donors to guide dogs for the blind gave more."
+    assert found(text) == [("guide dogs for the blind", "Guide Dogs for the Blind")]
+
+
+def test_title_of_one_word_after_the_article():
+    text = (
+        "The cast of the drama The Keeper returned. Fans of Keeper cheered. "
+        "Season two of the keeper starts soon, and the keeper finale airs in May."
+    )
+    assert found(text) == [("the keeper", "The Keeper"), ("the keeper", "The Keeper")]
+
+
+def test_mixed_case_word_in_title_case():
+    text = "She joined Ana DeMarco on stage. DeMarco smiled, and fans of Demarco cheered."
+    assert found(text) == [("Demarco", "DeMarco")]
+
+
+@pytest.mark.parametrize("text", [
+    # a part of the name is an ordinary word: the whole sequence must match
+    "She competed at the Lakeside Games in June. The games drew crowds.",
+    # a title before a name is capitalised, the office alone is not
+    "Prime Minister Anna Berg spoke first. The prime minister then left.",
+    # a longer name holds the generic phrase
+    "The Riverside Police Department said the police department would comment.",
+    "The Free Software Foundation publishes it. This is free software.",
+    # one content word after "The": "the times" is English, and "the Times" is house style
+    "He reads The Times daily. At the times when it rained, he stayed in.",
+    "The Times reported the fire. The story ran in the Times on Sunday.",
+    # a capital at a sentence start or after a quote is no evidence
+    "Dark Water is rising. The river carried dark water to the sea.",
+    'He shouted "Stop Right there" and we had to stop right there.',
+    # a headline in Title Case is no evidence either
+    "Local Bakery Wins Best Bread Award\n\nThe bakery said best bread award entries doubled.",
+    # every word of the name is an ordinary word elsewhere in the text
+    "Read the Open Source guide. The code is open source, and the source is open to all.",
+    # capitals: headings and shouting
+    "FANS OF THE MAPLE COURT HOTEL. Guests of the Maple Court Hotel agreed.",
+    # mixed-case words: lower case is a command, two forms are as common, packages
+    "Fans of StreamWave cheered. Run streamwave --help. StreamWave is free.",
+    "She used JavaScript and Javascript in her notes.",
+    "Install MyTool-core or MyTool-core plugins. Mytool-core works.",
+    # code and link texts give no evidence
+    "See [Getting Started](start.md) for getting started quickly.",
+    "Call `Foo Bar` to get a foo bar.",
+])
+def test_stays_silent(text):
+    assert found(text) == []
+
+
+def test_urls_and_handles_are_left_alone():
+    text = "Fans of the Maple Court Hotel wrote to @maple court hotel staff and visited maple.court hotel pages."
+    assert found(text) == []
+
+
+def test_wrapped_lines_keep_names_whole():
+    text = (
+        "This tool is published by the Free Software\nFoundation under its licence, and more\n"
+        "lines follow here so that the text\nreads as wrapped prose; it is free software\n"
+        "that anyone may share and change\nat will.\n"
+    )
+    assert found(text) == []
+
+
+def test_options_are_checked():
+    with pytest.raises(ValueError):
+        NameConsistency.validate({"words": 3})
+    with pytest.raises(ValueError):
+        NameConsistency.validate({"min_words": 1})
+    with pytest.raises(ValueError):
+        NameConsistency.validate({"min_single": "two"})
