@@ -225,23 +225,28 @@ class NameConsistency:
                     slot[w.text] += 1
         if not evidence:
             return
-        by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        # Keys are indexed by their first two words: a name starting with "the" is then only tried
+        # where "the" is followed by its second word, not at every "the" of the text.
+        by_start: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
         for key in evidence:
-            by_first[key[0]].append(key)
+            by_start[key[:2]].append(key)
         occurrences: dict[tuple[str, ...], list[int]] = defaultdict(list)
         n = len(words)
         for i, w in enumerate(words):
-            for key in by_first.get(w.low, ()):
+            start = (w.low, words[i + 1].low) if i + 1 < n else (w.low,)
+            for key in by_start.get(start, ()):
                 j = i + len(key) - 1
                 if j < n and all(words[i + k].low == key[k] and (not k or words[i + k].joined) for k in range(1, len(key))):
                     occurrences[key].append(i)
         lower = Counter(w.low for w in words if _lower(w.text))
+        # How often each word is written with a capital away from sentence starts and headings.
+        capitalised = Counter(w.low for w in words if _cap(w.text) and not w.initial and not w.heading)
         for key, starts in occurrences.items():
             # How often each word of the name is in lower case inside the name's own occurrences:
             # a word the document also uses in lower case elsewhere is an ordinary word there.
             inside = Counter(words[i + k].low for i in starts for k in range(len(key)) if _lower(words[i + k].text))
             single = self._single_content(key)
-            if single and not self._single_ok(key, evidence[key], words):
+            if single and not self._single_ok(key, evidence[key], capitalised):
                 continue
             for i in starts:
                 found = self._variant(text, words[i:i + len(key)], evidence[key], lower, inside)
@@ -280,7 +285,7 @@ class NameConsistency:
     def _single_content(key: tuple[str, ...]) -> bool:
         return sum(1 for word in key if word not in _CONNECTORS) < 2
 
-    def _single_ok(self, key, slots, words) -> bool:
+    def _single_ok(self, key, slots, capitalised: Counter) -> bool:
         """A name of one content word after an article ("The Sinner", never "the times"): the
         document writes the article with a capital away from a sentence start, and the word with a
         capital at least `min_single` times."""
@@ -289,8 +294,8 @@ class NameConsistency:
         content = next((word for word in key if word not in _CONNECTORS), None)
         if content is None:
             return False
-        capitals = sum(1 for w in words if w.low == content and _cap(w.text) and not w.initial and not w.heading)
-        return capitals >= self.min_single
+        return capitalised[content] >= self.min_single
+
 
     # -- mixed-case words ------------------------------------------------------------------------
 
