@@ -62,6 +62,9 @@ _BEFORE_BAD = regex.compile(r"[\p{L}\p{N}@#/.&_'’-]")
 _AFTER_BAD = regex.compile(r"[\p{L}\p{N}@_-]|[./'’][\p{L}\p{N}]")
 
 
+MAX_CHARS = 500_000
+
+
 class _Word:
     __slots__ = ("start", "end", "text", "low", "initial", "joined", "heading")
 
@@ -159,7 +162,9 @@ class NameConsistency:
                 raise ValueError(f"option {key!r} is too small")
 
     def find(self, text: str):
-        if not any(ch.isupper() for ch in text):
+        # An article's names, not a book's: the word list costs about 30 bytes per byte of text,
+        # so longer texts are left alone (memory stays bounded; see README, Batches).
+        if len(text) > MAX_CHARS or not any(ch.isupper() for ch in text):
             return
         words = _words(text)
         yield from self._names(text, words)
