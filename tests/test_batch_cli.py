@@ -105,3 +105,26 @@ def test_jsonl_keeps_going_past_hostile_records(tmp_path):
     assert [r["text"] for r in out][-1] == "last" and len(out) == 4
     assert out[2]["transfix"] == "mine" and out[2]["_transfix"]["applied"]
     assert b"NaN" not in result.stdout
+
+
+def test_small_batches_run_in_one_process_unless_jobs_is_given(tmp_path, monkeypatch):
+    from transfix import session as session_module
+    from transfix.config import ConfigFinder
+    from transfix.session import Flags, Session
+
+    make_tree(tmp_path, count=8)
+    (tmp_path / "big.txt").write_text("word " * 10, encoding="utf-8")
+    seen = []
+
+    def fake_run(specs, items, workers, engines=None):
+        seen.append(workers)
+        return iter(())
+
+    monkeypatch.setattr(session_module, "run_files", fake_run)
+    monkeypatch.setattr(session_module.os, "cpu_count", lambda: 4)
+    current = Session(ConfigFinder(disabled=True), Flags(grammar="off"), None)
+    list(current.run([str(tmp_path)], None, mode="check"))
+    list(current.run([str(tmp_path)], 2, mode="check"))
+    monkeypatch.setattr(session_module, "PARALLEL_MIN_BYTES", 10)
+    list(current.run([str(tmp_path)], None, mode="check"))
+    assert seen == [1, 2, 4]

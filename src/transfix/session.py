@@ -86,6 +86,25 @@ class Profile:
         return self.config.ignored_for(document.path)
 
 
+# Below this much input, the default (no --jobs) is one process; see Session.run.
+PARALLEL_MIN_BYTES = 4_000_000
+
+
+def _total_size(items, enough: int) -> int:
+    """The size of the files to read, counted until `enough` (stdin counts as enough)."""
+    total = 0
+    for path, _, _ in items:
+        if path == "-":
+            return enough
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            pass
+        if total >= enough:
+            break
+    return total
+
+
 @dataclass
 class Session:
     finder: ConfigFinder
@@ -161,6 +180,10 @@ class Session:
         items = [(path, named, index[id(profile)]) for path, named, profile in files]
         specs = [profile.spec(self.encoding, **task) for profile in profiles]
         workers = min(jobs or os.cpu_count() or 1, len(items)) or 1
+        if jobs is None and workers > 1 and _total_size(items, PARALLEL_MIN_BYTES) < PARALLEL_MIN_BYTES:
+            # A small batch (a pre-commit run, a folder of articles) is faster in one process:
+            # each worker would fork and compile the rules it meets for itself.
+            workers = 1
         progress = None
         if sys.stderr.isatty() and len(items) > 1:
             from rich.progress import Progress
