@@ -2,12 +2,23 @@
 
 French has no Saxon genitive: `la carrière d'Olivia` comes back as "the career of Olivia" where the
 original said "Olivia's career". English uses the of-construction too ("the son of Henry", "the
-reign of Elizabeth"), so the detector only fires when the possessor is a person named by a known
-first name (rules/classes/*-first-names.txt) with an optional surname, by a surname alone once the
-document has introduced that person by first name and surname ("Britney Spears ... the version of
-Spears"), by a weekday ("the episode of Tuesday"), or a kin noun after a possessive pronoun ("the
-birthday of her sister"), and the possessed noun is not one of the nouns English readily builds
-with "of" (`exclude`; for weekdays also the parts of a day: "the night of Tuesday").
+reign of Elizabeth", "the help of Jim Jones"), so the detector fires only on a possessor it knows is
+a person and a possessed noun that English would not build with "of":
+
+- a known first name (rules/classes/*-first-names.txt) with an optional surname, and a head noun
+  that is not in `exclude` (the nouns English readily builds with "of": reign, death, son ...);
+- a person the document establishes by its own evidence, whatever their first name (Jazz, Taylor,
+  Mila are in no list): a capitalised name used as the subject of a speech or action verb ("Kunis
+  said", "said Kunis", "Jennings, 17, told"), or followed by he/she at the start of the next
+  sentence; and a surname the document introduced after a known first name ("Britney Spears ...
+  the version of Spears"). These possessors are weaker evidence, so their head noun must be one
+  of `possessions`: the nouns of celebrity and news possession a round trip turns into "of"
+  (career, album, wedding, lawyer, post, statement ...), never the nominalised events English
+  says with "of" (the arrest of Smith, the help of Jones);
+- a weekday ("the episode of Tuesday"; not the parts of a day: "the night of Tuesday");
+- a kin noun after his/her ("the birthday of her sister");
+- the reciprocal "the mothers of each other" (French "les mères l'une de l'autre") when the head
+  is a kin noun or one of `possessions`.
 """
 
 from __future__ import annotations
@@ -19,25 +30,82 @@ import regex
 from ..loader import word_class
 from . import Found, check_options
 
+_NAME = r"\p{Lu}\p{Ll}*\p{Lu}?\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
 _PATTERN = regex.compile(
     r"\b([Tt]he) ((?:[\p{Ll}-]+ ){0,2}?[\p{L}-]+) of "
-    r"(?:(?P<name>\p{Lu}[\p{Ll}-]+(?: \p{Lu}[\p{L}-]+){0,2})|(?P<pron>his|her|their|my|your|our) (?P<kin>[\p{Ll}]+))"
-    r"(?![\p{L}'’-]| of\b| \p{Lu}| (?:and|&) \p{Lu})"
+    r"(?:(?P<name>\p{Lu}[\p{Ll}-]+(?: \p{Lu}[\p{L}-]+){0,2})"
+    r"|(?P<pron>his|her|their|my|your|our) (?P<kin>[\p{Ll}]+)"
+    r"|(?P<recip>each other|one another))"
+    r"(?![\p{L}'’-]| of\b| \p{Lu}| (?:and|&) \p{Lu}|, \p{Lu}\p{Ll}+(?:,| and\b)| \d)"
     r"(?<! (?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI))"
+)
+# "the Clooney scooter": the French "le scooter de Clooney" rebuilt as a noun adjunct.
+_ADJUNCT = regex.compile(
+    rf"\b([Tt]he) (?P<name>{_NAME}(?: {_NAME})?) (?P<head>\p{{Ll}}[\p{{Ll}}-]+)(?![\p{{L}}'’-]| \p{{Lu}})"
 )
 _KIN = frozenset(
     "sister brother mother father mom dad husband wife daughter son friend boyfriend girlfriend "
     "partner fiance fiancé fiancee fiancée ex-husband ex-wife grandmother grandfather aunt uncle "
     "cousin niece nephew".split()
 )
+_KIN_PLURAL = frozenset(
+    "sisters brothers mothers fathers moms dads husbands wives daughters sons friends boyfriends "
+    "girlfriends partners parents families family children kids".split()
+)
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _DAY_PARTS = frozenset("morning afternoon evening night day week weekend hours events".split())
 _FULL_NAME = regex.compile(r"\b(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b(?! \p{Lu})")
+
+# Verbs whose subject is a person (speech and posting; institutions say things too, so these
+# establish a full name "X Y" only), and acts only people do (enough for a single name).
+_SPEECH = (
+    "said|says|told|tells|asked|wrote|writes|posted|posts|shared|shares|revealed|reveals|added|"
+    "explained|admitted|admits|confirmed|announced|tweeted|captioned|recalled|recalls|insisted|"
+    "insists|replied|responded|continued|explains|thanked|apologized|apologised"
+)
+_PERSONAL = "joked|jokes|gushed|gushes|laughed|laughs|teased|teases|smiled|cried|married|divorced|starred|sang|wed"
+_RUN = rf"(?<!\p{{Lu}}[\p{{L}}.]* )(?<![\p{{L}}’'-])(?P<run>{_NAME}(?: {_NAME})?)"
+# A run of one or two names (not right after another capitalised word) as a subject: with its
+# age ("Jennings, 17,"), before a verb, or followed in its clause by he/she/his/her.
+_AGE = regex.compile(rf"{_RUN}, \d{{1,3}},")
+_SUBJECT = regex.compile(rf"{_RUN}(?:, \d{{1,3}},)? (?P<verb>{_SPEECH}|{_PERSONAL})\b(?! (?:by|that|to be)\b)")
+_INVERTED = regex.compile(
+    rf"[,”\"] (?:said|says|wrote|writes|added|explained|continued|told|asked) "
+    rf"(?P<run>{_NAME}(?: {_NAME})?)\b(?! \p{{Lu}})"
+)
+_PRONOUN_LINK = regex.compile(
+    rf"{_RUN} \p{{Ll}}+(?: [\p{{Ll}}’'-]+){{0,7}} "
+    r"(?:he|she|his|her(?! (?:a|an|the|to|and|or|in|on|at|for|with|from|by|up|out|back|off|down|as|that|this)\b))\b"
+)
+# Capitalised words that open sentences or are titles, never a person's name.
+_NOT_NAMES = frozenset(
+    "The A An This That These Those It He She They We You I His Her Their Its Our My Your "
+    "In On At By For From To With Without After Before When While As If But And Or So Yet "
+    "Then There Here Now Today Yesterday Tomorrow Also Still Meanwhile However Later Earlier "
+    "Police Officials Sources Fans Critics Reports Witnesses Prosecutors Authorities "
+    "Everyone Someone Nobody Many Some Both Others Who What Where Why How "
+    "Mr Mrs Ms Miss Dr Sir Lady Lord King Queen Prince Princess President Senator Governor "
+    "Mayor Judge Justice Minister Secretary General Chief Officer Detective Sheriff Coach Pope "
+    "Saint St Rev Father North South East West New Los Las San Santa Real United Great Hong Sri "
+    "Saudi Costa Puerto El La Le Buckingham Downing Wall Capitol Silicon Hollywood".split()
+) | _WEEKDAYS
+# Second words that make a run an institution, not a person ("Downing Street said").
+_INSTITUTIONS = frozenset(
+    "House Street Palace Office Department Ministry Police Court Council Committee Party "
+    "University College School Company Group News Times Post Journal Magazine Network Channel "
+    "Records Studios Pictures Entertainment Media Agency Service Services Bank Club Team Inc "
+    "Corp Ltd Association Foundation Institute Center Centre Hospital Airport Station Church "
+    "Army Navy Government Administration Republic Kingdom States Union Nations City County "
+    "Times Herald Tribune Report Daily Weekly Online TV Radio Press Magazine Sun Mail Guardian "
+    "Telegraph Mirror Express Today".split()
+)
 
 
 class OfPossessive:
     def __init__(self, options) -> None:
         self.exclude = frozenset(options.get("exclude", ()))
+        self.possessions = frozenset(options.get("possessions", ()))
+        self.adjunct = options.get("mode", "of") == "adjunct"
 
     @functools.cached_property
     def names(self) -> frozenset[str]:
@@ -45,12 +113,17 @@ class OfPossessive:
 
     @staticmethod
     def validate(options) -> None:
-        check_options(options, {"exclude": tuple})
+        check_options(options, {"exclude": tuple, "possessions": tuple, "mode": str})
+        if options.get("mode", "of") not in ("of", "adjunct"):
+            raise ValueError("option 'mode' must be 'of' or 'adjunct'")
 
     def find(self, text: str):
+        if self.adjunct:
+            yield from self._find_adjunct(text)
+            return
         if " of " not in text:
             return
-        surnames = None
+        people = None
         for match in _PATTERN.finditer(text):
             phrase = match.group(2)
             head = phrase.split()[-1]
@@ -62,12 +135,21 @@ class OfPossessive:
                 if first in _WEEKDAYS:
                     if " " in name or head.lower() in _DAY_PARTS:
                         continue
-                elif first not in self.names:
-                    if surnames is None:
-                        surnames = self._surnames(text)
-                    if " " in name or first not in surnames:
+                elif " " in name or first not in self.names:
+                    # A full name or a surname: formal English writes "the help of Jim Jones",
+                    # so only the nouns of personal possession fire.
+                    if head.lower().lstrip("-") not in self.possessions:
                         continue
+                    if first not in self.names:
+                        if people is None:
+                            people = self._people(text)
+                        if not self._known(name, people):
+                            continue
                 possessor = name + ("'" if name.endswith("s") else "'s")
+            elif match.group("recip"):
+                if not {head, head[:-1]} & (_KIN | _KIN_PLURAL | self.possessions):
+                    continue
+                possessor = "each other's"
             else:
                 if match.group("kin") not in _KIN:
                     continue
@@ -77,8 +159,72 @@ class OfPossessive:
                 possessor = possessor[0].upper() + possessor[1:]
             yield Found(match.start(), match.end(), (f"{possessor} {phrase}",))
 
-    def _surnames(self, text: str) -> frozenset[str]:
-        """Surnames of the people the document introduces as `First Last`."""
-        return frozenset(
-            m.group(2) for m in _FULL_NAME.finditer(text) if m.group(1) in self.names
-        )
+    def _find_adjunct(self, text: str):
+        """`the Clooney scooter` for Clooney's scooter: only heads in `possessions` (things a
+        person owns, a spouse or parent), which English does not build with a name as a noun adjunct."""
+        people = None
+        for match in _ADJUNCT.finditer(text):
+            head = match.group("head")
+            name = match.group("name")
+            if head not in self.possessions or name.split()[0] in _NOT_NAMES:
+                continue
+            if name not in self.names:
+                if people is None:
+                    people = self._people(text)
+                if not self._known(name, people):
+                    continue
+            possessor = name + ("'" if name.endswith("s") else "'s")
+            if match.group(1)[0].isupper():
+                possessor = possessor[0].upper() + possessor[1:]
+            yield Found(match.start(), match.end(), (f"{possessor} {head}",))
+
+    @staticmethod
+    def _known(name: str, people: tuple[frozenset[str], frozenset[str]]) -> bool:
+        full, single = people
+        parts = name.split()
+        if len(parts) == 1:
+            return name in single
+        return name in full or (len(parts) == 2 and parts[1] in single and parts[0] not in _NOT_NAMES)
+
+    def _people(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        """(full names, single names) of the persons the document establishes.
+
+        A surname after a known first name counts ("Britney Spears"), and so does any name the
+        text uses as the subject of a verb of speech ("Mila Kunis said", "said Mila Kunis"), gives an
+        age ("Kunis, 33,") or follows in the same clause with he/she/his/her. A single capitalised
+        word needs the stronger evidence (an age, a pronoun, an act only people do: laughed,
+        married), and the text must write it capitalised inside a sentence and never in lower case
+        (which keeps out "Officials said" and countries and companies: "China said").
+        """
+        full: set[str] = set()
+        single: set[str] = set()
+        for m in _FULL_NAME.finditer(text):
+            if m.group(1) in self.names:
+                single.add(m.group(2))
+        for m in _AGE.finditer(text):
+            self._add(m.group("run"), full, single, text, strong=True)
+        for m in _SUBJECT.finditer(text):
+            self._add(m.group("run"), full, single, text, strong=regex.fullmatch(_PERSONAL, m.group("verb")) is not None)
+        for m in _INVERTED.finditer(text):
+            self._add(m.group("run"), full, single, text, strong=False)
+        for m in _PRONOUN_LINK.finditer(text):
+            self._add(m.group("run"), full, single, text, strong=True)
+        return frozenset(full), frozenset(single)
+
+    @staticmethod
+    def _add(run: str, full: set[str], single: set[str], text: str, strong: bool) -> None:
+        parts = run.split()
+        if parts[0] in _NOT_NAMES:
+            parts = parts[1:]
+        if not parts or parts[-1] in _NOT_NAMES or parts[-1] in _INSTITUTIONS:
+            return
+        if len(parts) == 2:
+            full.add(" ".join(parts))
+            single.add(parts[1])
+        elif strong and _inside_sentence(parts[0], text) and not regex.search(rf"\b{parts[0].lower()}\b", text):
+            single.add(parts[0])
+
+
+def _inside_sentence(word: str, text: str) -> bool:
+    """Whether the text writes `word` capitalised after a lower-case word."""
+    return regex.search(rf"\p{{Ll}}[,;:]? {regex.escape(word)}\b", text) is not None

@@ -1,0 +1,83 @@
+"""The `of-possessive` detector: "the career of Olivia" for Olivia's career, and its adjunct mode."""
+
+from __future__ import annotations
+
+import pytest
+
+from transfix import Engine
+from transfix.detectors import build
+from transfix.detectors.possessive import OfPossessive
+
+
+def fixes(rule: str, text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.replacement) for f in Engine(select=[f"common.possessives.{rule}"]).check(text)]
+
+
+def test_first_name_possessor_uses_the_exclude_list():
+    assert fixes("of-name", "Fans envy the lifestyle of Olivia.") == [("the lifestyle of Olivia", "Olivia's lifestyle")]
+    assert fixes("of-name", "He was the son of Henry.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an age and a verb of speech make a person of a name in no list
+    ("Jazz Corbin, 17, said it was time. Fans followed the journey of Jazz Corbin.",
+     ("the journey of Jazz Corbin", "Jazz Corbin's journey")),
+    # a single name needs strong evidence: an age
+    ('"We did it," wrote Ferreira, 33, on Monday. A friend of ours met the representative of Ferreira.',
+     ("the representative of Ferreira", "Ferreira's representative")),
+    # a surname the text writes after a known first name
+    ("Britney Spears sang it first. Fans preferred the version of Spears.",
+     ("the version of Spears", "Spears' version")),
+    # a name followed by she in its clause
+    ("In the book Wren is so shy that she hides, and later the trauma of Wren returns.",
+     ("the trauma of Wren", "Wren's trauma")),
+])
+def test_persons_the_document_establishes(text, expected):
+    assert fixes("of-name", text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # evidence, but English builds these nouns with "of"
+    "Tess Varga said nothing. Police searched the home of Tess Varga after the arrest of Varga.",
+    "Jim Langford said so, and the help of Jim Langford was decisive.",
+    # no evidence: an unknown capitalised name
+    "Critics loved the album of Quentara.",
+    # a single name with only a verb of speech (countries, companies, clubs say things)
+    "China said it would respond. In Beijing the fans of China cheered.",
+    # institutions and places
+    "Downing Street said no. The spokesman of Downing Street left.",
+    "Real Madrid said yes. The fans of Madrid cheered.",
+    # a list of names, a month with its year
+    "As they talk, the stories of Ben, Lucy and Sam unfold.",
+    "Olivia recalled the wedding of June 2019.",
+])
+def test_stays_silent_without_a_person_or_with_an_of_noun(text):
+    assert fixes("of-name", text) == []
+
+
+def test_reciprocal_possessive():
+    assert fixes("of-name", "They call the mothers of each other.") == [("the mothers of each other", "each other's mothers")]
+    assert fixes("of-name", "The towns lie within sight of each other and in the shadow of each other.") == []
+
+
+def test_adjunct_mode_for_possessions_and_spouses_only():
+    text = "George Clooney was hurt. The Clooney scooter lay on the road."
+    assert fixes("name-adjunct", text) == [("The Clooney scooter", "Clooney's scooter")]
+    assert fixes("name-adjunct", "George Clooney spoke. The Clooney family and the Clooney version.") == []
+    assert fixes("name-adjunct", "The Honda scooter was recalled.") == []
+
+
+def test_people_found_by_evidence():
+    detector = build("of-possessive", {})
+    assert isinstance(detector, OfPossessive)
+    full, single = detector._people(
+        "Mila Varnes said hello. Officials said no. Kovacs, 40, smiled. Police said later that Kovacs left. "
+        "China said it would act, and China acted."
+    )
+    assert "Mila Varnes" in full and "Varnes" in single and "Kovacs" in single
+    assert "Officials" not in single and "China" not in single
+
+
+def test_mode_option_is_checked():
+    with pytest.raises(ValueError):
+        OfPossessive.validate({"mode": "sideways"})
