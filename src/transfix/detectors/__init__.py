@@ -50,6 +50,7 @@ DETECTORS = {
     "capitals": _Lazy("capitals", "Capitals"),
     "title-before-name": _Lazy("titles", "TitleBeforeName"),
     "name-consistency": _Lazy("consistency", "NameConsistency"),
+    "quote-balance": _Lazy("balance", "QuoteBalance"),
 }
 
 

@@ -1,0 +1,76 @@
+"""A quotation opened in a paragraph and never closed: the round trip lost its closing mark.
+
+French closes a quotation with " »", often at the very end of a paragraph; a round trip loses that
+mark (or turns it into a stray apostrophe), and the English paragraph ends with a full stop inside
+a quotation that never closes: `... he said. "We had no choice.` Native text closes every
+quotation in the paragraph that opened it, with one exception that English style books prescribe:
+a quotation that runs over several paragraphs leaves its closing mark off at the end of each
+paragraph but the last, and opens each following paragraph with a quotation mark again. So the
+detector flags the end of a paragraph (a block between blank lines) whose last quotation mark opens
+a quotation (a curly opening mark, or a straight one after a space and before a word) when the
+paragraph ends with a sentence's closing punctuation and the next paragraph does not open with a
+quotation mark. Blocks with code, tables or indented code say nothing. The finding is the last word
+of the paragraph and the repair adds the closing mark; a stray apostrophe left where the mark was
+(`love. '`) is replaced by it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from . import Found, check_options
+
+_BLOCK = regex.compile(r"[^\n](?:[^\n]|\n(?![ \t]*\n))*")
+_MARKS = regex.compile(r"[\"“”]")
+# The end of a paragraph: a word, its sentence-closing punctuation, perhaps a stray apostrophe.
+_END = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*[)\]]?[.!?…]+(?P<tail> ?['’]{1,2})?$")
+_CODE = regex.compile(r"`|^(?: {4}|\t)|^\s*[|>]|[{}<>=\\]|^\s*(?:[-*+]|\d+[.)])\s", regex.MULTILINE)
+_OPEN_BEFORE = set(" \t\n([{—–-/")
+_MAX_BLOCK = 3000
+
+
+def _opens(block: str, index: int) -> bool:
+    mark = block[index]
+    if mark == "“":
+        return True
+    if mark == "”":
+        return False
+    before = block[index - 1] if index else " "
+    after = block[index + 1] if index + 1 < len(block) else " "
+    return before in _OPEN_BEFORE and (after.isalnum() or after in "'‘")
+
+
+class QuoteBalance:
+    def __init__(self, options) -> None:
+        pass
+
+    @staticmethod
+    def validate(options) -> None:
+        check_options(options, {})
+
+    def find(self, text: str):
+        if '"' not in text and "“" not in text:
+            return
+        blocks = list(_BLOCK.finditer(text))
+        for number, match in enumerate(blocks):
+            block = match.group().rstrip()
+            if len(block) > _MAX_BLOCK or _CODE.search(block):
+                continue
+            marks = [m.start() for m in _MARKS.finditer(block)]
+            if not marks or not _opens(block, marks[-1]):
+                continue
+            # Only a paragraph followed by another is known to end there; a quotation over
+            # several paragraphs reopens in the next one.
+            if number + 1 == len(blocks) or blocks[number + 1].group().lstrip()[:1] in "\"“":
+                continue
+            end = _END.search(block)
+            if end is None or end.start() <= marks[-1]:
+                continue
+            # At least two words quoted: a lone opening mark before the last word is no quotation.
+            if len(block[marks[-1] + 1:].split()) < 2:
+                continue
+            closing = "”" if block[marks[-1]] == "“" else '"'
+            tail = end.group("tail")
+            word = end.group()[: len(end.group()) - len(tail)] if tail else end.group()
+            start = match.start() + end.start()
+            yield Found(start, start + len(end.group()), (word + closing,))
