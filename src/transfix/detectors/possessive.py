@@ -198,21 +198,22 @@ class OfPossessive:
         """
         full: set[str] = set()
         single: set[str] = set()
-        for m in _FULL_NAME.finditer(text):
+        text = _Text(text)
+        for m in _FULL_NAME.finditer(text.text):
             if m.group(1) in self.names:
                 single.add(m.group(2))
-        for m in _AGE.finditer(text):
+        for m in _AGE.finditer(text.text):
             self._add(m.group("run"), full, single, text, strong=True)
-        for m in _SUBJECT.finditer(text):
+        for m in _SUBJECT.finditer(text.text):
             self._add(m.group("run"), full, single, text, strong=regex.fullmatch(_PERSONAL, m.group("verb")) is not None)
-        for m in _INVERTED.finditer(text):
+        for m in _INVERTED.finditer(text.text):
             self._add(m.group("run"), full, single, text, strong=False)
-        for m in _PRONOUN_LINK.finditer(text):
+        for m in _PRONOUN_LINK.finditer(text.text):
             self._add(m.group("run"), full, single, text, strong=True)
         return frozenset(full), frozenset(single)
 
     @staticmethod
-    def _add(run: str, full: set[str], single: set[str], text: str, strong: bool) -> None:
+    def _add(run: str, full: set[str], single: set[str], text: "_Text", strong: bool) -> None:
         parts = run.split()
         if parts[0] in _NOT_NAMES:
             parts = parts[1:]
@@ -221,10 +222,36 @@ class OfPossessive:
         if len(parts) == 2:
             full.add(" ".join(parts))
             single.add(parts[1])
-        elif strong and _inside_sentence(parts[0], text) and not regex.search(rf"\b{parts[0].lower()}\b", text):
+        elif strong and text.inside_sentence(parts[0]) and not text.in_lower_case(parts[0]):
             single.add(parts[0])
 
 
-def _inside_sentence(word: str, text: str) -> bool:
-    """Whether the text writes `word` capitalised after a lower-case word."""
-    return regex.search(rf"\p{{Ll}}[,;:]? {regex.escape(word)}\b", text) is not None
+class _Text:
+    """A document and the word sets the person evidence asks about, each read in one pass on
+    first use (asking the whole text once per candidate name was quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: frozenset[str] | None = None
+        self._after_lower: frozenset[str] | None = None
+
+    def in_lower_case(self, word: str) -> bool:
+        """Whether the text writes `word` in lower case as a word of its own."""
+        lowered = word.lower()
+        if not _PLAIN.fullmatch(lowered):
+            return regex.search(rf"\b{regex.escape(lowered)}\b", self.text) is not None
+        if self._words is None:
+            self._words = frozenset(_PLAIN.findall(self.text))
+        return lowered in self._words
+
+    def inside_sentence(self, word: str) -> bool:
+        """Whether the text writes `word` capitalised after a lower-case word."""
+        if not _PLAIN.fullmatch(word):
+            return regex.search(rf"\p{{Ll}}[,;:]? {regex.escape(word)}\b", self.text) is not None
+        if self._after_lower is None:
+            self._after_lower = frozenset(_AFTER_LOWER.findall(self.text, overlapped=True))
+        return word in self._after_lower
+
+
+_PLAIN = regex.compile(r"\w+")
+_AFTER_LOWER = regex.compile(r"\p{Ll}[,;:]? (\w+)")
