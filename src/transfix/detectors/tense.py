@@ -326,6 +326,17 @@ class PerfectWithPastTime:
 
 
 @functools.lru_cache(maxsize=1)
+def _participle_of() -> dict[str, str]:
+    """Simple past -> participle of irregular verbs (read once per process, not once per text)."""
+    participle_of: dict[str, str] = {}
+    for line in word_class("irregular-verbs"):
+        _, pasts, participles = line.split()
+        for form in pasts.split("/"):
+            participle_of.setdefault(form, participles.split("/")[0])
+    return participle_of
+
+
+@functools.lru_cache(maxsize=1)
 def _past_forms() -> frozenset[str]:
     """Simple past forms and participles of irregular verbs, less those that are mostly other words."""
     forms = set()
@@ -485,11 +496,7 @@ class SinceWithoutPerfect:
         if "since" not in text:
             return
         past, base = _irregular()
-        participle_of = {}
-        for line in word_class("irregular-verbs"):
-            _, pasts, participles = line.split()
-            for form in pasts.split("/"):
-                participle_of.setdefault(form, participles.split("/")[0])
+        participle_of = _participle_of()
         for point in self._POINT.finditer(text):
             if not _CAPITALISED_OK(point.group()):
                 continue
