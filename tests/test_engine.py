@@ -163,3 +163,59 @@ def test_library_compiles_rules_once():
 def test_empty_and_whitespace_text(engine):
     assert engine.check("") == []
     assert engine.repair("  \n\t\n").text == "  \n\t\n"
+
+
+GATED_PACK = """
+[[rule]]
+id = "evidence"
+phrases = { "the RPC" = "the PRC", "point of sale" = "outlet" }
+category = "acronym"
+fix = "safe"
+confidence = 1.0
+message = "m"
+explanation = "e"
+bad = [ { text = "the RPC", fixed = "the PRC" } ]
+good = [ "the PRC" ]
+
+[[rule]]
+id = "dash"
+kind = "regex"
+pattern = '(?<=\\w) - (?=\\w)'
+replacement = " — "
+category = "typography"
+fix = "suggest"
+context = { roundtrip = true }
+message = "m"
+explanation = "e"
+bad = [ { text = "a - b", fixed = "a — b" } ]
+good = [ "a — b" ]
+"""
+
+
+def test_roundtrip_context_reports_only_in_a_document_the_other_rules_call_a_round_trip(tmp_path):
+    from transfix.engine import Engine
+    from transfix.loader import load_pack
+
+    path = tmp_path / "pack.toml"
+    path.write_text(GATED_PACK, encoding="utf-8")
+    rules = load_pack(path, "pack")
+    native = "The mayor - who had promised to stay - resigned on Friday."
+    translated = native + " Talks with the RPC resumed. The minister told the point of sale."
+    engine = Engine(rules=rules, normalize_text=False)
+    assert engine.check(native) == []
+    assert [f.rule for f in engine.check(translated)] == ["pack.dash", "pack.dash", "pack.evidence", "pack.evidence"]
+    # A long document with the same two findings is not a round trip: the evidence is a density.
+    diluted = translated + " The council met at noon and voted on the budget." * 200
+    assert {f.rule for f in engine.check(diluted)} == {"pack.evidence"}
+    # The caller may say it knows (rule examples are checked that way).
+    assert [f.rule for f in Engine(rules=rules, assume_roundtrip=True).check(native)] == ["pack.dash", "pack.dash"]
+
+
+def test_roundtrip_context_must_be_a_boolean(tmp_path):
+    from transfix.errors import RuleError
+    from transfix.loader import load_pack
+
+    path = tmp_path / "pack.toml"
+    path.write_text(GATED_PACK.replace("roundtrip = true", 'roundtrip = "yes"'), encoding="utf-8")
+    with pytest.raises(RuleError, match="context.roundtrip"):
+        load_pack(path, "pack")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from typing import TYPE_CHECKING
+
 from .grammar import GrammarChecker, GrammarUnavailable, HarperBackend
-from .languagetool import (
-    PUBLIC_API, LanguageToolBackend, LocalServer, find_languagetool_jar, local_server_command,
-)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .languagetool import LanguageToolBackend
 
 MODES = ("auto", "harper", "languagetool", "off")
 
@@ -59,6 +61,11 @@ def build_grammar(options: GrammarOptions) -> tuple[GrammarChecker | None, bool,
 
 
 def _languagetool(options: GrammarOptions) -> LanguageToolBackend:
+    # Imported here: the HTTP client and the server launcher cost start-up for every run otherwise.
+    from .languagetool import (
+        PUBLIC_API, LanguageToolBackend, LocalServer, find_languagetool_jar, local_server_command,
+    )
+
     settings = dict(language=options.lt_language, enable=options.enable, disable=options.disable)
     if options.lt_server:
         return LanguageToolBackend(options.lt_server, **settings)

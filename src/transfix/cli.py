@@ -14,7 +14,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 from rich.console import Console
@@ -23,12 +23,15 @@ from rich.text import Text
 from . import __version__
 from .config import ConfigFinder
 from .errors import TransfixError
-from .loader import default_rules_dir, load_rules, pack_files
+from .console import error as _error, stderr as _stderr
 from .model import FixLevel
 from .report import FileReport, text_lines, unified_diff, utf8_path
-from .selftest import check_examples
-from .session import Flags, Session, error as _error, stderr as _stderr
 from .textio import read_document, write_atomic, write_new_file
+
+# The engine, the rule loader and the grammar back ends are imported by the commands that use
+# them, so that `transfix --version` and the help do not load them.
+if TYPE_CHECKING:  # pragma: no cover
+    from .session import Session
 
 app = typer.Typer(
     name="transfix",
@@ -113,6 +116,8 @@ def _session(
     lt_command: Optional[str] = None, grammar_enable=None,
 ) -> Session:
     """Flags win over each file's configuration file, which wins over defaults (see session.py)."""
+    from .session import Flags, Session
+
     flags = Flags(
         select=_split(select), ignore=_split(ignore), pivots=_split(pivot), rules=_split(rules),
         doc_type=doc_type.value if doc_type is not None else None,
@@ -543,6 +548,8 @@ def rules_list(
         for name in HarperBackend.lint_names():
             sys.stdout.write(f"grammar.harper.{name}\t{'on' if name in HARPER_DEFAULT else 'off'}\n")
         return
+    from .loader import default_rules_dir, load_rules
+
     roots = [default_rules_dir()] + [Path(p) for p in _split(rules)]
     loaded = load_rules(roots)
     packs: dict[str, list] = {}
@@ -579,6 +586,8 @@ def rules_show(
         state = "on by default" if name in HARPER_DEFAULT else f"off by default (--grammar-enable {name})"
         sys.stdout.write(f"{rule_id}  [suggest]  grammar  Harper lint, {state}\n")
         raise typer.Exit(EXIT_CLEAN)
+    from .loader import default_rules_dir, load_rules
+
     roots = [default_rules_dir()] + [Path(p) for p in _split(rules)]
     rule = next((r for r in load_rules(roots) if r.id == rule_id), None)
     if rule is None:
@@ -598,6 +607,9 @@ def rules_test(
     path: Path = typer.Argument(..., help="A rule pack file or a directory of packs."),
 ) -> None:
     """Load a pack and run every rule's examples; no rule may fire on a repaired example."""
+    from .loader import default_rules_dir, load_rules, pack_files
+    from .selftest import check_examples
+
     user_rules = load_rules([path])
     universe = list(user_rules)
     if path.resolve() != default_rules_dir().resolve():

@@ -25,6 +25,10 @@ from .grammar import GrammarChecker, GrammarUnavailable
 from .textspan import Intervals, LineIndex
 
 MAX_PASSES = 8
+# Rules with `context.roundtrip` report only where the other rules' findings give the document at
+# least this round-trip probability (score.py): a spaced hyphen for a dash is damage in a
+# translated article and a habit in a README.
+ROUNDTRIP_GATE = 0.5
 
 
 @dataclass(frozen=True)
@@ -56,11 +60,15 @@ class Engine:
         grammar_required: bool = False,
         allow: Iterable[str] = (),
         fix_levels: Mapping[str, FixLevel] | None = None,
+        assume_roundtrip: bool = False,
     ) -> None:
         self.select = tuple(select)
         self.ignore = tuple(ignore)
         self.pivots = tuple(pivots)
         self.normalize_text = normalize_text
+        # The caller knows the text is a round trip (rule examples, a scraper's MT output): rules
+        # that need the document's evidence report without it.
+        self.assume_roundtrip = assume_roundtrip
         if rules is None:
             roots = [Path(p) for p in (rule_paths or [default_rules_dir()])]
             roots += [Path(p) for p in extra_rule_paths]
@@ -121,11 +129,22 @@ class Engine:
                 column=column, confidence=rule.confidence if hit.confidence is None else hit.confidence,
                 explanation=rule.explanation,
             ))
+        findings = self._gate(text, findings)
         warnings = list(report.warnings)
         if self.grammar is not None and self._grammar_failure is None:
             findings += self._grammar_findings(text, working, offsets, lines, protected, findings, warnings)
         findings = self._filter(text, kind, findings, skipped)
         return Analysis(tuple(resolve_overlaps(findings)), tuple(warnings))
+
+    def _gate(self, text: str, findings: list[Finding]) -> list[Finding]:
+        """Drop the findings of round-trip-only rules unless the rest make the document a round trip."""
+        gated = {r.id for r in self.rules if r.context.roundtrip}
+        if not gated or self.assume_roundtrip or not any(f.rule in gated for f in findings):
+            return findings
+        evidence = [f for f in findings if f.rule not in gated]
+        if score_findings(text, evidence).probability >= ROUNDTRIP_GATE:
+            return findings
+        return evidence
 
     def _protected(self, text: str, kind: str) -> Intervals:
         """Spans no rule may touch: markup that is not prose, and the user's allowed phrases."""

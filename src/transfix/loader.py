@@ -26,7 +26,7 @@ RULE_KEYS = {
     "keep_case", "antipatterns", "context", "fix", "category", "pivot", "message",
     "explanation", "confidence", "bad", "good", "triggers", "detector", "options",
 }
-CONTEXT_KEYS = {"document", "near", "window", "not_document", "after", "before", "reach"}
+CONTEXT_KEYS = {"document", "near", "window", "not_document", "after", "before", "reach", "roundtrip"}
 KINDS = {"phrase", "regex", "detector"}
 # `@name` in a context list stands for the words of rules/classes/name.txt (one per line).
 CLASS_REFERENCE = re.compile(r"^@([a-z0-9][a-z0-9-]*)$")
@@ -397,6 +397,9 @@ def _context(value: Any, fail) -> Context:
     reach = value.get("reach", 3)
     if not isinstance(reach, int) or isinstance(reach, bool) or not 1 <= reach <= 20:
         raise fail("context.reach must be a whole number of words from 1 to 20")
+    roundtrip = value.get("roundtrip", False)
+    if not isinstance(roundtrip, bool):
+        raise fail("context.roundtrip must be true or false")
 
     def terms(key: str) -> tuple[str, ...]:
         listed = _string_list(value.get(key, []), f"context.{key}", fail)
@@ -415,6 +418,7 @@ def _context(value: Any, fail) -> Context:
     return Context(
         document=terms("document"), near=terms("near"), window=window,
         not_document=terms("not_document"), after=terms("after"), before=terms("before"), reach=reach,
+        roundtrip=roundtrip,
     )
 
 
@@ -424,11 +428,16 @@ def word_class(name: str) -> tuple[str, ...]:
     path = default_rules_dir() / "classes" / f"{name}.txt"
     if not path.is_file():
         raise KeyError(name)
-    lines = path.read_text(encoding="utf-8").splitlines()
-    # Most lines are a bare word: only lines with a '#' need the comment cut off.
+    text = path.read_text(encoding="utf-8")
+    if "#" not in text and not _PADDED_LINE.search(text):
+        # The generated lists (tens of thousands of bare words) take this path at C speed.
+        return tuple(filter(None, text.splitlines()))
     return tuple(
-        word for word in (line.split("#", 1)[0].strip() if "#" in line else line.strip() for line in lines) if word
+        word for word in (line.split("#", 1)[0].strip() for line in text.splitlines()) if word
     )
+
+
+_PADDED_LINE = re.compile(r"^[^\S\n]|[^\S\n]$", re.MULTILINE)
 
 
 def _bad_examples(value: Any, fail) -> tuple[BadExample, ...]:

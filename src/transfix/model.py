@@ -45,8 +45,12 @@ class Context:
     after: tuple[str, ...] = ()  # one of these must start within `reach` words after the hit
     before: tuple[str, ...] = ()  # one of these must end within `reach` words before the hit
     reach: int = 3
+    # Only in a document that reads as a round trip on the evidence of the other rules (see
+    # engine.ROUNDTRIP_GATE): for damage whose form is also a choice some native writers make.
+    roundtrip: bool = False
 
     def __bool__(self) -> bool:
+        # The word conditions only: `roundtrip` is decided by the engine, after matching.
         return bool(self.document or self.near or self.not_document or self.after or self.before)
 
 

@@ -22,7 +22,7 @@ from typing import Callable
 
 from .model import Rule
 
-FORMAT = 1  # bump when Rule's fields change
+FORMAT = 2  # bump when Rule's fields change
 
 
 def cache_dir() -> Path:

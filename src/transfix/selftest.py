@@ -32,7 +32,7 @@ _universe: list = [None, None]
 
 def _everything(rules: Sequence[Rule]) -> Engine:
     if _universe[0] is not rules:
-        _universe[:] = [rules, Engine(rules=list(rules), normalize_text=False)]
+        _universe[:] = [rules, Engine(rules=list(rules), normalize_text=False, assume_roundtrip=True)]
     return _universe[1]
 
 
@@ -45,7 +45,7 @@ def check_examples(rules: Sequence[Rule], universe: Sequence[Rule] | None = None
 
 
 def _check_rule(rule: Rule, everything: Engine) -> list[ExampleFailure]:
-    alone = Engine(rules=[rule], normalize_text=False)
+    alone = Engine(rules=[rule], normalize_text=False, assume_roundtrip=True)
     failures = []
     for example in rule.bad:
         if not alone.check(example.text):

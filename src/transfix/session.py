@@ -15,13 +15,10 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
-from rich.console import Console
-from rich.text import Text
-
-from .backends import GrammarOptions, build_grammar, options_from_env
 from .config import Config, ConfigFinder
+from .console import error, stderr
 from .engine import Engine
 from .errors import TransfixError
 from .model import FixLevel, Rule
@@ -30,13 +27,8 @@ from .runner import FileResult, RunSpec, kind_for_path, run as run_files
 from .textio import BinaryFileError, Document, read_document
 from .walk import iter_files
 
-
-def stderr() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def error(message: str) -> None:
-    stderr().print(Text(f"transfix: {message}", style="red" if sys.stderr.isatty() else ""))
+if TYPE_CHECKING:  # pragma: no cover
+    from .backends import GrammarOptions
 
 
 @dataclass(frozen=True)
@@ -129,6 +121,8 @@ class Session:
 
     def _build(self, config: Config) -> Profile:
         """Flags win over the configuration file, which wins over defaults."""
+        from .backends import GrammarOptions, build_grammar, options_from_env
+
         flags = self.flags
         options = options_from_env(GrammarOptions(
             mode=flags.grammar or config.grammar or flags.grammar_default,

@@ -97,7 +97,7 @@ class ForeignWords:
 def _lowered(name: str) -> frozenset[str]:
     """A word class as a set of lower-case words, built once per process and only when needed
     (the rival languages' lists are read only when a run of foreign words is met)."""
-    return frozenset(w.lower() for w in word_class(name))
+    return frozenset(map(str.lower, word_class(name)))
 
 
 @functools.lru_cache(maxsize=1)
