@@ -32,7 +32,9 @@ _universe: list = [None, None]
 
 def _everything(rules: Sequence[Rule]) -> Engine:
     if _universe[0] is not rules:
-        _universe[:] = [rules, Engine(rules=list(rules), normalize_text=False, assume_roundtrip=True)]
+        # Round-trip-only rules are left to their documents here: another rule's repaired
+        # sentence, read alone, is no evidence of a round trip.
+        _universe[:] = [rules, Engine(rules=list(rules), normalize_text=False)]
     return _universe[1]
 
 

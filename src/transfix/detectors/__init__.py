@@ -51,6 +51,7 @@ DETECTORS = {
     "title-before-name": _Lazy("titles", "TitleBeforeName"),
     "name-consistency": _Lazy("consistency", "NameConsistency"),
     "quote-balance": _Lazy("balance", "QuoteBalance"),
+    "sentence-case-title": _Lazy("titlecase", "SentenceCaseTitle"),
 }
 
 
