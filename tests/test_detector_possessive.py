@@ -81,3 +81,12 @@ def test_people_found_by_evidence():
 def test_mode_option_is_checked():
     with pytest.raises(ValueError):
         OfPossessive.validate({"mode": "sideways"})
+
+
+def test_weekday_possessor_may_be_followed_by_of():
+    # "the episode of Tuesday of the show" is still Tuesday's episode; a person followed by
+    # "of" names someone else ("the lawyer of Olivia of Monaco") and stays silent
+    assert fixes("of-name", "Fans saw the episode of Tuesday of the revival.") == [
+        ("the episode of Tuesday", "Tuesday's episode")]
+    assert fixes("of-name", "The night of Tuesday of that week was cold.") == []
+    assert fixes("of-name", "They met the lawyer of Olivia of Monaco.") == []

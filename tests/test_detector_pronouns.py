@@ -62,3 +62,15 @@ def test_stays_silent(engine, text):
 def test_the_case_of_the_pronoun_is_kept(engine):
     assert flagged(engine, "Rebecca Hollis won. His rivals lost. She cried.") == []
     assert flagged(engine, "She won. His rivals lost.") == [("His", "Her")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # caption labels before the woman who opens the sentence
+    ("Watch: Exclusive: Lena Marsh is pushing himself hard.", [("himself", "herself")]),
+    # a man in the sentences before vetoes "his", not the reflexive of a woman subject
+    ("Tom Reyes and Peter Hollis left the band. Lena Marsh is tearing himself apart.", [("himself", "herself")]),
+    ("Tom Reyes left the band. Lena Marsh thanked his fans.", []),
+    ("Tom Reyes left. Lena Marsh watched as he hurt himself.", []),
+])
+def test_reflexive_of_a_woman_subject(engine, text, expected):
+    assert flagged(engine, text) == expected

@@ -36,7 +36,9 @@ _PATTERN = regex.compile(
     r"(?:(?P<name>\p{Lu}[\p{Ll}-]+(?: \p{Lu}[\p{L}-]+){0,2})"
     r"|(?P<pron>his|her|their|my|your|our) (?P<kin>[\p{Ll}]+)"
     r"|(?P<recip>each other|one another))"
-    r"(?![\p{L}'’-]| of\b| \p{Lu}| (?:and|&) \p{Lu}|, \p{Lu}\p{Ll}+(?:,| and\b)| \d)"
+    # "of" after the possessor names something else ("the son of Henry of Navarre"), except after a
+    # weekday: "the episode of Tuesday of the show" is still Tuesday's episode.
+    r"(?![\p{L}'’-]|(?<!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day) of\b| \p{Lu}| (?:and|&) \p{Lu}|, \p{Lu}\p{Ll}+(?:,| and\b)| \d)"
     r"(?<! (?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI))"
 )
 # "the Clooney scooter": the French "le scooter de Clooney" rebuilt as a noun adjunct.

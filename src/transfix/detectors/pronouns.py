@@ -55,11 +55,13 @@ _CALENDAR = (
     "July|August|September|October|November|December"
 )
 # A sentence that opens with a name: an optional short lead-in ("On Friday, ") and capitalised words.
+# Caption labels may come first ("Watch: Exclusive: Maureen McCormick ...").
+_LABELS = r"(?:\p{Lu}\p{L}*:[ ]+){0,2}"
 _OPENING_NAME = regex.compile(
-    r"[\s\"“‘'(\[-]*(?:\p{Lu}\p{Ll}*(?:[ ](?:\p{Ll}[\p{L}\d-]*|\d+|" + _CALENDAR + r")){0,5},[ ]+)?"
+    r"[\s\"“‘'(\[-]*" + _LABELS + r"(?:\p{Lu}\p{Ll}*(?:[ ](?:\p{Ll}[\p{L}\d-]*|\d+|" + _CALENDAR + r")){0,5},[ ]+)?"
     r"(?P<name>\p{Lu}[\p{L}'’-]*(?:[ ]\p{Lu}[\p{L}'’-]*){0,3})(?:,[ ]\d+,)?[ ]+(?=\p{Ll})"
 )
-_OPENING_SHE = regex.compile(r"[\s\"“‘'(\[-]*(?P<she>She)\b")
+_OPENING_SHE = regex.compile(r"[\s\"“‘'(\[-]*" + _LABELS + r"(?P<she>She)\b")
 # A "himself" this close after the sentence's subject (with no article between) is the subject's.
 _REFLEXIVE_REACH = 4
 _BLOCKING_ARTICLES = frozenset({"a", "an", "the"})
@@ -99,8 +101,9 @@ class PronounGender:
         surnames = self._female_surnames(text)
         for index, sentence in enumerate(sentences):
             earlier = evidence[max(0, index - self.window):index]
-            if any(e.male for e in earlier):
-                continue
+            # A man in the sentences before vetoes "his"; a "himself" right after a woman subject
+            # of its own sentence is hers whoever was spoken of before.
+            earlier_male = any(e.male for e in earlier)
             current = evidence[index]
             # Support from a pronoun (il/elle survive the round trip); names and gendered nouns of
             # the other gender only veto, since they may belong to someone else.
@@ -112,6 +115,8 @@ class PronounGender:
             for position, match in enumerate(words):
                 token = match.group().lower()
                 if token == "his":
+                    if earlier_male:
+                        continue
                     following = words[position + 1].group().lower() if position + 1 < len(words) else ""
                     if not following or following in _NOT_A_NOUN or following in _STYLES:
                         continue
