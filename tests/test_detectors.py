@@ -44,19 +44,43 @@ def test_of_possessive_rewrites_with_the_saxon_genitive():
 
 
 def test_foreign_words_names_the_language_with_most_listed_words():
-    engine = Engine(select=["fr.untranslated", "es.untranslated", "it.untranslated", "pt.untranslated"])
+    # The word lists report only in documents that read as round trips (context.roundtrip).
+    select = ["fr.untranslated", "es.untranslated", "it.untranslated", "pt.untranslated"]
+    engine = Engine(select=select, assume_roundtrip=True)
     found = engine.check("He added: nous avons également reçu beaucoup de messages, and left.")
     assert [f.rule for f in found] == ["fr.untranslated.french-words"]
     assert found[0].text.startswith("nous avons") and found[0].replacements == ()
     assert engine.check("He drank a café au lait at the bodega.") == []
+    assert Engine(select=select).check("He added: nous avons également reçu beaucoup de messages.") == []
 
 
-def test_quote_punctuation_needs_the_documents_own_evidence():
-    engine = only("common.typography-extra.punctuation-outside-quotes")
+def test_quote_punctuation_needs_the_documents_own_evidence(tmp_path):
+    (tmp_path / "q.toml").write_text(textwrap.dedent('''
+        [[rule]]
+        id = "outside"
+        kind = "detector"
+        detector = "quote-punctuation"
+        category = "quotes"
+        message = "m"
+        explanation = "e"
+        bad = [ { text = 'It was "a gift", then. "Fun," she said.', fixed = 'It was "a gift," then. "Fun," she said.' } ]
+        good = [ 'It was "a gift", then. "Fun", she said.' ]
+    '''), encoding="utf-8")
+    engine = Engine(rules=load_pack(tmp_path / "q.toml", "q"))
     mixed = 'She called it "a gift", then smiled. "It was fun," she said.'
     assert [f.replacement for f in engine.check(mixed)] == [',"']
     british = 'She called it "a gift", then smiled. "It was fun", she said.'
     assert engine.check(british) == []
+
+
+def test_shipped_quote_punctuation_reports_only_in_round_trips():
+    # The shipped rule drops the evidence of the document's own usage (majority = false) and
+    # relies on the round-trip gate instead: British usage in native text is left alone.
+    rule = "common.typography-extra.punctuation-outside-quotes"
+    british = 'She called it "a gift", then smiled. "It was fun", she said.'
+    assert only(rule).check(british) == []
+    found = Engine(select=[rule], assume_roundtrip=True).check(british)
+    assert [f.replacement for f in found] == [',"', ',"']
 
 
 def test_after_context_needs_a_class_word_right_after_the_hit(tmp_path):
