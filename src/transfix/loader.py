@@ -429,7 +429,11 @@ def word_class(name: str) -> tuple[str, ...]:
     if not path.is_file():
         raise KeyError(name)
     text = path.read_text(encoding="utf-8")
-    if "#" not in text and not _PADDED_LINE.search(text):
+    body = text
+    while body.startswith("#"):  # a header of comment lines (the generated lists have one)
+        body = body.partition("\n")[2]
+    if "#" not in body and not _PADDED_LINE.search(body):
+        text = body
         # The generated lists (tens of thousands of bare words) take this path at C speed.
         return tuple(filter(None, text.splitlines()))
     return tuple(

@@ -1,7 +1,9 @@
 """Compile rules once and find every hit in one pass over the text.
 
-Phrase rules, however many, go into Aho-Corasick automata (one case-insensitive, one
-case-sensitive) that scan the text once; a hit is kept only at word boundaries. Regex rules run
+Phrase rules, however many, go into two phrase tables (one case-insensitive, one case-sensitive):
+a short text is looked up word by word in a dict, a long one (or a batch, once it adds up) is
+scanned once by an Aho-Corasick automaton built on first need; a hit is kept only at word
+boundaries. Regex rules run
 one by one with the `regex` module's time limit, so a pattern that backtracks cannot hang a run.
 A regex rule with triggers (literals its matches must contain: listed in the rule, or read from
 its pattern by triggers.py) runs only on the paragraphs where the same automaton pass saw one of
@@ -121,6 +123,93 @@ def fold_key(phrase: str, lower: bool) -> str:
     return fold(phrase, lower)
 
 
+_HEAD = re.compile(r"\w+")  # a run of word characters (str.isalnum() or '_', as _is_word_char)
+_NONE: frozenset[int] = frozenset()
+
+
+class _PhraseTable:
+    """Every phrase key of the packs, found in a text in one pass.
+
+    A long text is scanned by an Aho-Corasick automaton. Building one for the packs' tens of
+    thousands of keys costs more than looking a short text (a commit's file, a scraped
+    paragraph) up in a dict, word by word, so the automaton is built on the first long text
+    only. Both ways give the matcher the same (last index, entries) in the same order, once it
+    has dropped phrases that begin inside a word (Matcher._bounded), which the lookup never
+    offers. Entries are (rule, targets, length); a regex rule's trigger (bounded=False) counts
+    wherever it occurs, also inside a word.
+    """
+
+    # Characters looked up before the automaton pays for itself: a longer text, or a batch whose
+    # texts add up to this, builds it (once per process; a batch worker keeps it).
+    SHORT = 10_000
+
+    def __init__(self) -> None:
+        self._entries: dict[str, list] = {}
+        # Key lengths by what a key starts with: its first word for a phrase (a phrase starting
+        # with a word character must start at a word's start and cover that whole word), its
+        # first character for a phrase starting with punctuation and for a trigger.
+        self._by_word: dict[str, set[int]] = {}
+        self._by_char: dict[str, set[int]] = {}
+        self._free: dict[str, set[int]] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+        self._looked_up = 0
+
+    def __bool__(self) -> bool:
+        return bool(self._entries)
+
+    def add(self, key: str, value: tuple, bounded: bool = True) -> None:
+        if not key:
+            return
+        self._entries.setdefault(key, []).append((*value, len(key)))
+        if not bounded:
+            self._free.setdefault(key[0], set()).add(len(key))
+        elif _is_word_char(key[0]):
+            self._by_word.setdefault(_HEAD.match(key).group(), set()).add(len(key))
+        else:
+            self._by_char.setdefault(key[0], set()).add(len(key))
+
+    def iter(self, haystack: str):
+        self._looked_up += len(haystack)
+        if self._automaton is not None or self._looked_up >= self.SHORT:
+            return self._built().iter(haystack)
+        return self._lookup(haystack)
+
+    def _built(self) -> ahocorasick.Automaton:
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for key, entries in self._entries.items():
+                automaton.add_word(key, entries)
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+    def _lookup(self, haystack: str):
+        entries, size = self._entries, len(haystack)
+        found = []
+        word_end = 0  # end of the word run the position is in
+        free_keys, by_word, by_char = self._free, self._by_word, self._by_char
+        for start, char in enumerate(haystack):
+            lengths = free_keys.get(char, _NONE)
+            if char.isalnum() or char == "_":
+                if start >= word_end:  # a word starts here
+                    word_end = _HEAD.match(haystack, start).end()
+                    words = by_word.get(haystack[start:word_end])
+                    if words is not None:
+                        lengths = lengths | words
+            else:
+                chars = by_char.get(char)
+                if chars is not None:
+                    lengths = lengths | chars
+            for length in lengths:
+                if start + length <= size:
+                    hit = entries.get(haystack[start:start + length])
+                    if hit is not None:
+                        found.append((start + length - 1, -length, hit))
+        # The automaton reports by end position, the longest key first.
+        found.sort(key=lambda item: (item[0], item[1]))
+        return [(last, hit) for last, _, hit in found]
+
+
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
@@ -129,8 +218,8 @@ class Matcher:
     def __init__(self, rules: list[Rule], timeout: float = 1.0) -> None:
         self.timeout = timeout
         self.rules = rules
-        self._folded = ahocorasick.Automaton()
-        self._exact = ahocorasick.Automaton()
+        self._folded = _PhraseTable()
+        self._exact = _PhraseTable()
         self._regexes: list[Rule] = []
         self._detectors: list[tuple[Rule, object]] = []
         self._triggers: dict[str, tuple[str, ...]] = {}
@@ -159,30 +248,21 @@ class Matcher:
                 self._triggers[rule.id] = rule.triggers or derive_triggers(rule.pattern)
                 self._wide[rule.id] = rule.category == "boilerplate" or bool(_LINE_ANCHOR.search(rule.pattern))
                 for trigger in self._triggers[rule.id]:
-                    key = fold_key(trigger, lower=True)
-                    entries = self._folded.get(key, None) or []
-                    entries.append((_TRIGGER, rule.id, len(key)))
-                    self._folded.add_word(key, entries)
+                    self._folded.add(fold_key(trigger, lower=True), (_TRIGGER, rule.id), bounded=False)
                 continue
-            automaton = self._exact if rule.case_sensitive else self._folded
+            table = self._exact if rule.case_sensitive else self._folded
             for phrase, targets in rule.phrases:
-                key = fold_key(phrase, lower=not rule.case_sensitive)
-                entries = automaton.get(key, None) or []
-                entries.append((rule, targets, len(key)))
-                automaton.add_word(key, entries)
-        for automaton in (self._folded, self._exact):
-            if len(automaton):
-                automaton.make_automaton()
+                table.add(fold_key(phrase, lower=not rule.case_sensitive), (rule, targets))
 
     def match(self, text: str, protected: Intervals) -> MatchReport:
         report = MatchReport()
         document_cache: dict = {}
         triggered: dict[str, list[int]] = {}
-        for automaton, lower in ((self._folded, True), (self._exact, False)):
-            if not len(automaton):
+        for table, lower in ((self._folded, True), (self._exact, False)):
+            if not table:
                 continue
             haystack = fold(text, lower)
-            for last, entries in automaton.iter(haystack):
+            for last, entries in table.iter(haystack):
                 for rule, targets, length in entries:
                     if rule is _TRIGGER:
                         seen = triggered.get(targets)
