@@ -52,6 +52,7 @@ DETECTORS = {
     "name-consistency": _Lazy("consistency", "NameConsistency"),
     "quote-balance": _Lazy("balance", "QuoteBalance"),
     "sentence-case-title": _Lazy("titlecase", "SentenceCaseTitle"),
+    "pronoun-things": _Lazy("pronoun_things", "PronounThings"),
 }
 
 

@@ -1,0 +1,345 @@
+"""Personal pronouns of the wrong animacy: "he/his" for a thing, "its" for a person.
+
+French has no neuter. A film, a series, a company or a law is `il` or `elle`, and its possessive is
+`son`/`sa` whatever the owner, so a round trip brings back "Season 2 was brutal. He gave in to
+every instinct", "the show closed the first half of his third season", "the streamer did not get
+the audience he hoped for". The other way round, the system sometimes picks the neuter for a
+person: "Swift, including its choreographed fight", "the pair was shaking its head".
+
+Two modes (one rule each):
+
+- `thing`: a "he", "his", "him" or "himself" in a passage (the sentence up to the pronoun and the
+  `sentences` before it, within the paragraph unless `paragraph` is off) that names a thing --
+  a determiner and a noun of the word class `things` ("the series", "this album", "the NBC
+  comedy"), or "Season 2" / "Episode 4" -- and no man and no person of either sex: no he/him/his
+  before it, no man's first name or known surname, no noun of the classes `male-nouns`,
+  `persons` (actor, director, coach, who ...) and `media-people`. A woman in the passage does not
+  save "he" (French elle comes back as "she"), but it does save "his", which may be hers (the
+  pronoun-gender detector's case); a speaker (I, we, or "he" right after a closing quotation mark)
+  counts as a person. A short quoted title opening the sentence ('"This Is Us" closed ...') is a
+  thing too. The replacement is the neuter (it, its, itself); for "his" there is none when the
+  passage holds a capitalised word that may name its owner.
+- `person`: an "its" reached, walking back over verbs (-ed, -ing, auxiliaries), adverbs and one
+  comma, from a person: "the" + a noun of the class `humans` (singer, actress; no words that
+  also name software or stars) or of a pair or group of people, or a surname known from a first
+  name in the text. The replacement is "their" for pairs and
+  groups of people, "her"/"his" when the passage speaks of the person as she/he only; otherwise
+  there is none.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from ..loader import word_class
+from . import Found, check_options
+
+_PARAGRAPH = regex.compile(r"[^\n]+")
+_SENTENCE = regex.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|$)")
+_WORD = regex.compile(r"\p{L}[\p{L}&-]*(?:['’]\p{L}+)?|\d+")
+_MASCULINE = {"he": "it", "his": "its", "him": "it", "himself": "itself"}
+_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+_DETERMINERS = frozenset({"the", "this", "that", "a", "an"})
+# Numbered parts of a work: "Season 2 was brutal".
+_NUMBERED = frozenset({"season", "episode", "chapter", "part", "volume", "series", "round"})
+# Words that end a noun phrase's modifiers: after them the determiner's noun has been passed.
+_STOP = frozenset(
+    "of in on at to for with by from and or but as that which who whom whose is was are were be been "
+    "has have had will would can could should may might must do does did not said says".split()
+)
+# A sentence whose subject is a short quoted title: '"This Is Us" closed its third season'.
+_TITLE_SUBJECT = regex.compile(r"\s*[\"“]\p{Lu}[^\"”,.!?:;]{0,40}[\"”][ ]+(?!(?:he|she|they|I|we|you|it)\b)\p{Ll}+[ ]")
+# A speaker (who may be a man) is in the passage: "'... a photo,' he shared".
+_FIRST_PERSON = frozenset({"I", "me", "my", "myself", "we", "our", "We", "Our", "My", "Me"})
+_SPEECH_TAG = regex.compile(r"[,!?.…][\"”’'][ ]*$")
+_GROUPS = frozenset("pair couple duo trio quartet quintet twins sisters brothers parents family".split())
+_AUXILIARIES = frozenset("is was are were be been being has have had".split())
+_ADVERBS = frozenset("also still now then just even again already often always never later once".split())
+
+
+class PronounThings:
+    def __init__(self, options) -> None:
+        self.mode = options.get("mode", "thing")
+        self.window = options.get("sentences", 2)
+        self.paragraph = options.get("paragraph", True)
+        self.things_class = options.get("things", "thing-nouns")
+        self.persons_class = options.get("persons", "person-nouns")
+        self.humans_class = options.get("humans", "human-nouns")
+
+    @staticmethod
+    def validate(options) -> None:
+        check_options(options, {"mode": str, "sentences": int, "paragraph": bool, "things": str, "persons": str,
+                                "humans": str})
+        if options.get("mode", "thing") not in ("thing", "person"):
+            raise ValueError("option 'mode' must be 'thing' or 'person'")
+
+    @functools.cached_property
+    def things(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in word_class(self.things_class))
+
+    @functools.cached_property
+    def persons(self) -> frozenset[str]:
+        words = set()
+        for name in (self.persons_class, "media-people"):
+            words |= {w.lower() for w in word_class(name) if " " not in w}
+        words -= {"him", "her"}
+        return frozenset(words | _plurals(words))
+
+    @functools.cached_property
+    def male(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in word_class("male-nouns"))
+
+    @functools.cached_property
+    def female(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in word_class("female-nouns"))
+
+    @functools.cached_property
+    def male_names(self) -> frozenset[str]:
+        return frozenset(word_class("male-first-names"))
+
+    @functools.cached_property
+    def female_names(self) -> frozenset[str]:
+        return frozenset(word_class("female-first-names"))
+
+    def find(self, text: str):
+        if self.mode == "thing":
+            yield from self._things(text)
+        else:
+            yield from self._persons(text)
+
+    # -- "he/his" for a thing -------------------------------------------------------------------
+
+    def _things(self, text: str):
+        surnames = self._surnames(text)
+        blocks = _PARAGRAPH.finditer(text) if self.paragraph else [regex.match(r"(?s).*", text)]
+        for block in blocks:
+            offset = block.start()
+            sentences = [m for m in _SENTENCE.finditer(block.group()) if m.group().strip()]
+            for index, sentence in enumerate(sentences):
+                words = list(_WORD.finditer(sentence.group()))
+                for position, match in enumerate(words):
+                    token = match.group().lower()
+                    if token not in _MASCULINE:
+                        continue
+                    # The speaker after a quotation ('"...," he said') is a person.
+                    if _SPEECH_TAG.search(sentence.group()[:match.start()]):
+                        continue
+                    earlier = sentences[max(0, index - self.window):index]
+                    passage = [list(_WORD.finditer(s.group())) for s in earlier] + [words[:position]]
+                    bodies = [s.group() for s in earlier] + [sentence.group()]
+                    thing = female = False
+                    blocked = False
+                    for body, tokens in zip(bodies, passage):
+                        evidence = self._evidence(body, tokens, surnames)
+                        if evidence.male:
+                            blocked = True
+                            break
+                        thing = thing or evidence.thing or _TITLE_SUBJECT.match(body) is not None
+                        female = female or evidence.female
+                    if blocked or not thing:
+                        continue
+                    replacement = _same_case(match.group(), _MASCULINE[token])
+                    if token == "his":
+                        if female:
+                            continue
+                        following = words[position + 1].group().lower() if position + 1 < len(words) else ""
+                        if not following or following in _STOP or following in _DETERMINERS:
+                            continue
+                        # A name in the passage may be the owner after all: no replacement then.
+                        if any(_capitalised_inside(body, tokens) for body, tokens in zip(bodies, passage)):
+                            replacement = None
+                    start = offset + sentence.start() + match.start()
+                    end = offset + sentence.start() + match.end()
+                    yield Found(start, end, (replacement,) if replacement else ())
+
+    def _evidence(self, body: str, tokens, surnames) -> "_Evidence":
+        found = _Evidence()
+        for position, match in enumerate(tokens):
+            word = _strip_possessive(match.group())
+            lowered = word.lower()
+            previous = tokens[position - 1] if position else None
+            after_first_name = (
+                previous is not None
+                and body[previous.end():match.start()] == " "
+                and (previous.group() in self.female_names or previous.group() in self.male_names)
+            )
+            if lowered in _MALE_PRONOUNS or lowered in self.male or lowered in self.persons \
+                    or word in _FIRST_PERSON:
+                found.male = True
+            elif lowered in _FEMALE_PRONOUNS or lowered in self.female:
+                found.female = True
+            elif word in self.male_names and not after_first_name:
+                found.male = True
+            elif word in self.female_names and not after_first_name:
+                found.female = True
+            elif word in surnames and word[:1].isupper():
+                found.male = True
+            elif lowered in self.things and self._determined(tokens, position, body):
+                found.thing = True
+            elif lowered in _NUMBERED and word[:1].isupper() and position + 1 < len(tokens) \
+                    and tokens[position + 1].group().isdigit():
+                found.thing = True
+        return found
+
+    def _determined(self, tokens, position: int, body: str) -> bool:
+        """The noun at `position` heads a phrase that opens with a determiner ("the NBC comedy",
+        "this new album"), and is not itself a modifier ("the show host", "the film's director")."""
+        word = tokens[position].group()
+        if word.endswith(("'s", "’s")):
+            return False
+        if position + 1 < len(tokens):
+            nxt = tokens[position + 1]
+            gap = body[tokens[position].end():nxt.start()]
+            if gap == " " and nxt.group().lower() not in _STOP and nxt.group().lower() not in _DETERMINERS \
+                    and nxt.group()[:1].islower() and nxt.group().lower() in self.things | self.persons:
+                return False
+        for back in range(1, 4):
+            if position - back < 0:
+                return False
+            candidate = tokens[position - back].group().lower()
+            if candidate in _DETERMINERS:
+                return True
+            if candidate in _STOP or candidate in _MALE_PRONOUNS or candidate in _FEMALE_PRONOUNS:
+                return False
+        return False
+
+    def _surnames(self, text: str) -> frozenset[str]:
+        """Capitalised words that follow a man's first name somewhere in the text."""
+        found = set()
+        words = list(_WORD.finditer(text))
+        for previous, match in zip(words, words[1:]):
+            if text[previous.end():match.start()] == " " and match.group()[:1].isupper() \
+                    and previous.group() in self.male_names:
+                found.add(_strip_possessive(match.group()))
+        return frozenset(found)
+
+    # -- "its" for a person ---------------------------------------------------------------------
+
+    @functools.cached_property
+    def humans(self) -> frozenset[str]:
+        words = {w.lower() for w in word_class(self.humans_class) if " " not in w}
+        return frozenset(words | _plurals(words))
+
+    def _persons(self, text: str):
+        if "its" not in text and "Its" not in text:
+            return
+        surnames = self._surnames(text) | self._female_surnames(text)
+        for block in _PARAGRAPH.finditer(text):
+            body = block.group()
+            tokens = list(_WORD.finditer(body))
+            for position, match in enumerate(tokens):
+                if match.group() not in ("its", "Its"):
+                    continue
+                owner = self._owner(body, tokens, position, surnames)
+                if owner is None:
+                    continue
+                kind, _ = owner
+                replacement = None
+                if kind == "group":
+                    replacement = "their"
+                else:
+                    female, male = self._genders(body, tokens, position, surnames)
+                    if female and not male:
+                        replacement = "her"
+                    elif male and not female:
+                        replacement = "his"
+                start, end = block.start() + match.start(), block.start() + match.end()
+                yield Found(start, end, (_same_case(match.group(), replacement),) if replacement else ())
+
+    def _owner(self, body: str, tokens, position: int, surnames):
+        """Walk back from "its" over verbs (-ed, -ing, auxiliaries), adverbs and commas to the first
+        other word; it is the owner if it is a person."""
+        back = position - 1
+        while back >= 0:
+            gap = body[tokens[back].end():tokens[back + 1].start()]
+            if any(c in gap for c in ".!?;:()\"“”") or gap.count(",") > 1 or "-" in gap.replace(" - ", ""):
+                return None
+            word = tokens[back].group()
+            lowered = word.lower()
+            if lowered in _AUXILIARIES or lowered in _ADVERBS or (
+                    lowered.endswith(("ed", "ing")) and len(lowered) > 4 and lowered not in self.humans):
+                back -= 1
+                continue
+            break
+        else:
+            return None
+        if back == position - 1:
+            return None  # "its" right after the owner: "the couple its" is no English; leave it
+        word = _strip_possessive(tokens[back].group())
+        lowered = word.lower()
+        previous = tokens[back - 1].group().lower() if back else ""
+        if lowered in _GROUPS and previous in ("the", "this", "that"):
+            return "group", back
+        if lowered in self.humans and (previous in ("the", "this", "that") or word[:1].isupper()):
+            return "person", back
+        if word[:1].isupper() and back > 0 and (word in surnames or tokens[back - 1].group() in self.female_names
+                                                or tokens[back - 1].group() in self.male_names):
+            return "person", back
+        return None
+
+    def _genders(self, body: str, tokens, position: int, surnames):
+        female = male = False
+        for match in tokens[:position]:
+            lowered = match.group().lower()
+            if lowered in ("she", "her", "herself") or lowered in self.female:
+                female = True
+            elif lowered in ("he", "him", "his", "himself") or lowered in self.male:
+                male = True
+        return female, male
+
+    def _female_surnames(self, text: str) -> frozenset[str]:
+        found = set()
+        words = list(_WORD.finditer(text))
+        for previous, match in zip(words, words[1:]):
+            if text[previous.end():match.start()] == " " and match.group()[:1].isupper() \
+                    and previous.group() in self.female_names:
+                found.add(_strip_possessive(match.group()))
+        return frozenset(found)
+
+
+def _capitalised_inside(body: str, tokens) -> bool:
+    """A capitalised word that does not open the sentence (a possible name)."""
+    title = _TITLE_SUBJECT.match(body)
+    for position, match in enumerate(tokens):
+        word = match.group()
+        if title is not None and match.end() <= title.end():
+            continue
+        if not word[:1].isupper() or word.isupper() and len(word) > 1:
+            continue
+        before = body[:match.start()].rstrip()
+        if position == 0 or before.endswith((":", '"', "“", "(")):
+            continue
+        return True
+    return False
+
+
+class _Evidence:
+    __slots__ = ("male", "female", "thing")
+
+    def __init__(self) -> None:
+        self.male = self.female = self.thing = False
+
+
+def _plurals(words) -> set[str]:
+    out = set()
+    for w in words:
+        if w.endswith(("s", "sh", "ch", "x")):
+            out.add(w + "es")
+        elif w.endswith("y") and w[-2:-1] not in "aeiou":
+            out.add(w[:-1] + "ies")
+        elif w.endswith("man"):
+            out.add(w[:-3] + "men")
+        else:
+            out.add(w + "s")
+    return out
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _same_case(original: str, replacement: str) -> str:
+    return replacement.capitalize() if original[:1].isupper() else replacement

@@ -1,0 +1,92 @@
+"""The `pronoun-things` detector: "he/his" for a thing and "its" for a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from transfix.detectors import DETECTORS, build
+
+
+def things(text: str, **options) -> list[tuple[str, tuple[str, ...]]]:
+    detector = build("pronoun-things", {"mode": "thing", **options})
+    return [(text[f.start:f.end], f.replacements) for f in detector.find(text)]
+
+
+def persons(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    detector = build("pronoun-things", {"mode": "person"})
+    return [(text[f.start:f.end], f.replacements) for f in detector.find(text)]
+
+
+def test_registered():
+    assert "pronoun-things" in DETECTORS
+
+
+def test_he_after_a_season():
+    text = "Season 2 was grim from start to finish. He gave in to every cheap instinct."
+    assert things(text) == [("He", ("It",))]
+
+
+def test_his_for_a_company_in_the_same_sentence():
+    assert things("The company cut prices, and his profits fell.") == [("his", ("its",))]
+
+
+def test_quoted_title_subject():
+    text = '"Far Shore" closed the first half of his second season on Monday.'
+    assert things(text) == [("his", ("its",))]
+
+
+def test_his_with_a_possible_owner_named_gets_no_replacement():
+    text = "The studio sold the film to Netflix, and sources say his fate is open."
+    assert things(text) == [("his", ())]
+
+
+def test_a_man_in_the_passage_vetoes():
+    assert things("Tom Hale wrote the novel. The book sold well. He was surprised.") == []
+    assert things("The director finished the film. He was tired.") == []
+
+
+def test_a_person_noun_vetoes():
+    assert things("The album came out in May. The singer said he liked it.") == []
+
+
+def test_speaker_after_a_quotation():
+    assert things('"The film is done," he said.') == []
+    assert things('"I loved the show. It was great." He smiled.') == []
+
+
+def test_a_woman_does_not_save_he_but_saves_his():
+    assert things("She praised the series. He was renewed for a third season.") == [("He", ("It",))]
+    assert things("She praised the series and his cast.") == []
+
+
+def test_window_and_paragraph():
+    text = "The film opened in June.\n\nHe was pleased with the crowds."
+    assert things(text) == []
+    assert things(text, paragraph=False) == [("He", ("It",))]
+    far = "The film opened in June. It rained. Crowds came anyway. He was pleased."
+    assert things(far) == []
+    assert things(far, sentences=3) == [("He", ("It",))]
+
+
+def test_its_for_a_pair():
+    assert persons("The couple was shaking its head.") == [("its", ("their",))]
+
+
+def test_its_for_a_person_with_gender_from_the_passage():
+    text = "She came back on stage, and the singer, smiling, raised its glass."
+    assert persons(text) == [("its", ("her",))]
+    assert persons("The actor was filmed leaving its house.") == [("its", ())]
+
+
+def test_its_for_a_thing_is_left_alone():
+    assert persons("The couple bought the house and its garden.") == []
+    assert persons("The singer said its release was delayed.") == []
+    assert persons("She patted the horse, stroking its neck.") == []
+    assert persons("The model was trained on its own outputs.") == []
+
+
+def test_unknown_option_rejected():
+    with pytest.raises(ValueError):
+        DETECTORS["pronoun-things"].validate({"mode": "other"})
+    with pytest.raises(ValueError):
+        DETECTORS["pronoun-things"].validate({"window": 2})
