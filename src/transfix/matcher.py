@@ -132,11 +132,12 @@ class _PhraseTable:
 
     A long text is scanned by an Aho-Corasick automaton. Building one for the packs' tens of
     thousands of keys costs more than looking a short text (a commit's file, a scraped
-    paragraph) up in a dict, word by word, so the automaton is built on the first long text
-    only. Both ways give the matcher the same (last index, entries) in the same order, once it
-    has dropped phrases that begin inside a word (Matcher._bounded), which the lookup never
-    offers. Entries are (rule, targets, length); a regex rule's trigger (bounded=False) counts
-    wherever it occurs, also inside a word.
+    paragraph) up in a dict, so the automaton is built only once a process has looked up
+    `SHORT` characters. Both ways give the matcher the same (last index, entries) in the same
+    order, once it has dropped phrases that begin or end inside a word (Matcher._bounded), which
+    the lookup never offers: a phrase is looked up only from a place that is not inside a word to
+    another such place. Entries are (rule, targets, length); a regex rule's trigger
+    (bounded=False) counts wherever it occurs, also inside a word.
     """
 
     # Characters looked up before the automaton pays for itself: a longer text, or a batch whose
@@ -145,12 +146,8 @@ class _PhraseTable:
 
     def __init__(self) -> None:
         self._entries: dict[str, list] = {}
-        # Key lengths by what a key starts with: its first word for a phrase (a phrase starting
-        # with a word character must start at a word's start and cover that whole word), its
-        # first character for a phrase starting with punctuation and for a trigger.
-        self._by_word: dict[str, set[int]] = {}
-        self._by_char: dict[str, set[int]] = {}
-        self._free: dict[str, set[int]] = {}
+        self._longest = 0
+        self._free: dict[str, set[int]] = {}  # trigger key lengths by first character
         self._automaton: ahocorasick.Automaton | None = None
         self._looked_up = 0
 
@@ -158,15 +155,18 @@ class _PhraseTable:
         return bool(self._entries)
 
     def add(self, key: str, value: tuple, bounded: bool = True) -> None:
-        if not key:
+        size = len(key)
+        if not size:
             return
-        self._entries.setdefault(key, []).append((*value, len(key)))
-        if not bounded:
-            self._free.setdefault(key[0], set()).add(len(key))
-        elif _is_word_char(key[0]):
-            self._by_word.setdefault(_HEAD.match(key).group(), set()).add(len(key))
+        entries = self._entries.get(key)
+        if entries is None:
+            entries = self._entries[key] = []
+        entries.append((*value, size))
+        if bounded:
+            if size > self._longest:
+                self._longest = size
         else:
-            self._by_char.setdefault(key[0], set()).add(len(key))
+            self._free.setdefault(key[0], set()).add(size)
 
     def iter(self, haystack: str):
         self._looked_up += len(haystack)
@@ -184,25 +184,30 @@ class _PhraseTable:
         return self._automaton
 
     def _lookup(self, haystack: str):
-        entries, size = self._entries, len(haystack)
+        entries, size, longest = self._entries, len(haystack), self._longest
+        # Places not inside a word: where a bounded phrase can start or end.
+        inside = set()
+        for word in _HEAD.finditer(haystack):
+            inside.update(range(word.start() + 1, word.end()))
+        cuts = [i for i in range(size + 1) if i not in inside] if inside else list(range(size + 1))
         found = []
-        word_end = 0  # end of the word run the position is in
-        free_keys, by_word, by_char = self._free, self._by_word, self._by_char
-        for start, char in enumerate(haystack):
-            lengths = free_keys.get(char, _NONE)
-            if char.isalnum() or char == "_":
-                if start >= word_end:  # a word starts here
-                    word_end = _HEAD.match(haystack, start).end()
-                    words = by_word.get(haystack[start:word_end])
-                    if words is not None:
-                        lengths = lengths | words
-            else:
-                chars = by_char.get(char)
-                if chars is not None:
-                    lengths = lengths | chars
-            for length in lengths:
-                if start + length <= size:
-                    hit = entries.get(haystack[start:start + length])
+        for index, start in enumerate(cuts):
+            if start == size:
+                break
+            free = self._free.get(haystack[start], _NONE)
+            for end in cuts[index + 1:]:
+                length = end - start
+                if length > longest:
+                    break
+                if length in free:
+                    continue  # looked up below
+                hit = entries.get(haystack[start:end])
+                if hit is not None:
+                    found.append((end - 1, -length, hit))
+        if self._free:
+            for start, char in enumerate(haystack):
+                for length in self._free.get(char, _NONE):
+                    hit = entries.get(haystack[start:start + length]) if start + length <= size else None
                     if hit is not None:
                         found.append((start + length - 1, -length, hit))
         # The automaton reports by end position, the longest key first.

@@ -1,0 +1,68 @@
+"""Start-up: what a pre-commit hook pays on every commit.
+
+    python benchmarks/bench_startup.py [--runs 15]
+
+Runs each command `--runs` times, alternating them so that a busy machine slows all alike, and
+prints the median wall time and its ratio to a bare `python -c pass`: `transfix --version`,
+`transfix check --grammar off` on a one-line file and on a 540-byte paragraph, and codespell on
+the same file when it is installed. The first run of each is a warm-up (it may rebuild the rule
+cache after an edit of the packs) and is not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+LINE = "The minister told the point of sale that the price would rise.\n"
+PARAGRAPH = (
+    "The committee met again on Tuesday to discuss the budget, and members agreed to publish the "
+    "figures. Officials said the talks with Beijing would resume next week, after a pause of "
+    "several months. Residents welcomed the new library hours, and the council said the change "
+    "would cost little. The mayor thanked the volunteers who had kept the branch open during the "
+    "winter, and promised that the reading room would stay open on Sundays until the end of the "
+    "year, whatever the outcome of the vote on the county's budget.\n"
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    transfix = shutil.which("transfix") or sys.exit("transfix is not installed (pip install -e .)")
+    with tempfile.TemporaryDirectory() as folder:
+        line, paragraph = Path(folder, "line.txt"), Path(folder, "paragraph.txt")
+        line.write_text(LINE, encoding="utf-8")
+        paragraph.write_text(PARAGRAPH, encoding="utf-8")
+        commands = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "transfix --version": [transfix, "--version"],
+            "check --grammar off, one line": [transfix, "check", "--grammar", "off", "--no-config", str(line)],
+            f"check --grammar off, {len(PARAGRAPH)} bytes": [
+                transfix, "check", "--grammar", "off", "--no-config", str(paragraph)],
+        }
+        codespell = shutil.which("codespell")
+        if codespell:
+            commands["codespell, same paragraph"] = [codespell, str(paragraph)]
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for run in range(args.runs + 1):
+            for name, command in commands.items():
+                started = time.perf_counter()
+                subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+                if run:
+                    times[name].append(time.perf_counter() - started)
+    bare = statistics.median(times["python -c pass"])
+    print(f"median of {args.runs} runs (wall seconds)")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"{name:40} {median:6.3f} s  {median / bare:5.1f}x bare Python")
+
+
+if __name__ == "__main__":
+    main()
