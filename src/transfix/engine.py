@@ -78,7 +78,11 @@ class Engine:
             r for r in rules
             if is_selected(r.id, self.select, self.ignore) and pivot_allowed(r.pivot, self.pivots)
         )
-        self.matcher = Matcher(list(self.rules), timeout=timeout)
+        # Round-trip-only rules (context.roundtrip) have their own matcher, run only on documents
+        # the other rules show to be round trips: native text does not pay for them.
+        self.matcher = Matcher([r for r in self.rules if not r.context.roundtrip], timeout=timeout)
+        gated = [r for r in self.rules if r.context.roundtrip]
+        self._gated = Matcher(gated, timeout=timeout) if gated else None
         self._levels = _level_overrides(self.rules, fix_levels or {})
         allowed = [phrase_pattern(a) for a in allow if a.strip()]
         self._allow = regex.compile("|".join(allowed), regex.IGNORECASE) if allowed else None
@@ -115,7 +119,23 @@ class Engine:
                 + list(self._protected(working, kind))
             )
         report = self.matcher.match(working, protected)
-        for hit in report.hits:
+        findings += self._rule_findings(report.hits, text, offsets, lines)
+        warnings = list(report.warnings)
+        if self._gated is not None and (
+            self.assume_roundtrip or score_findings(text, findings).probability >= ROUNDTRIP_GATE
+        ):
+            gated = self._gated.match(working, protected)
+            findings += self._rule_findings(gated.hits, text, offsets, lines)
+            warnings += gated.warnings
+        if self.grammar is not None and self._grammar_failure is None:
+            findings += self._grammar_findings(text, working, offsets, lines, protected, findings, warnings)
+        findings = self._filter(text, kind, findings, skipped)
+        return Analysis(tuple(resolve_overlaps(findings)), tuple(warnings))
+
+    def _rule_findings(self, hits, text: str, offsets, lines: LineIndex) -> list[Finding]:
+        """The matcher's hits as findings located in the text as the user gave it."""
+        findings = []
+        for hit in hits:
             start, end = hit.start, hit.end
             if offsets is not None:
                 start = offsets.to_original(start)
@@ -129,22 +149,7 @@ class Engine:
                 column=column, confidence=rule.confidence if hit.confidence is None else hit.confidence,
                 explanation=rule.explanation,
             ))
-        findings = self._gate(text, findings)
-        warnings = list(report.warnings)
-        if self.grammar is not None and self._grammar_failure is None:
-            findings += self._grammar_findings(text, working, offsets, lines, protected, findings, warnings)
-        findings = self._filter(text, kind, findings, skipped)
-        return Analysis(tuple(resolve_overlaps(findings)), tuple(warnings))
-
-    def _gate(self, text: str, findings: list[Finding]) -> list[Finding]:
-        """Drop the findings of round-trip-only rules unless the rest make the document a round trip."""
-        gated = {r.id for r in self.rules if r.context.roundtrip}
-        if not gated or self.assume_roundtrip or not any(f.rule in gated for f in findings):
-            return findings
-        evidence = [f for f in findings if f.rule not in gated]
-        if score_findings(text, evidence).probability >= ROUNDTRIP_GATE:
-            return findings
-        return evidence
+        return findings
 
     def _protected(self, text: str, kind: str) -> Intervals:
         """Spans no rule may touch: markup that is not prose, and the user's allowed phrases."""
