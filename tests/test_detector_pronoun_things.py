@@ -90,3 +90,11 @@ def test_unknown_option_rejected():
         DETECTORS["pronoun-things"].validate({"mode": "other"})
     with pytest.raises(ValueError):
         DETECTORS["pronoun-things"].validate({"window": 2})
+
+
+def test_a_hard_wrapped_paragraph_is_one_passage():
+    # The man is on the line before the pronoun: a single line break does not end the passage.
+    text = ("The agreement would cut prices. The spokesman of\nthe Foreign Ministry said talks were "
+            "going well; he gave no date.")
+    assert things(text) == []
+    assert things(text.replace("of\nthe", "of\n\nthe")) != []  # a blank line does

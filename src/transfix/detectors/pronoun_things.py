@@ -36,8 +36,9 @@ import regex
 from ..loader import word_class
 from . import Found, check_options
 
-_PARAGRAPH = regex.compile(r"[^\n]+")
-_SENTENCE = regex.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|$)")
+# A paragraph ends at a blank line (hard-wrapped text keeps going across single line breaks).
+_PARAGRAPH = regex.compile(r"(?:[^\n]|\n(?![ \t]*(?:\n|$)))+")
+_SENTENCE = regex.compile(r"[^.!?]+(?:[.!?]+[\"”’)]*|$)")
 _WORD = regex.compile(r"\p{L}[\p{L}&-]*(?:['’]\p{L}+)?|\d+")
 _MASCULINE = {"he": "it", "his": "its", "him": "it", "himself": "itself"}
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
