@@ -10,6 +10,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any, Iterable
 
+# Loaded now (it is small) so that importing it later, as the engine does, cannot rebind the
+# package attribute `score` from the function below to the module.
+from . import score as _score_module  # noqa: F401
+
 __version__ = "0.1.0"
 
 # The public names are imported on first use (PEP 562), so that `import transfix.cli` or
