@@ -641,6 +641,10 @@ _CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--version"]:
+        # Asked by tools and hooks on every run; typer's argument parsing costs more than the answer.
+        print(f"transfix {__version__}")
+        return
     try:
         result = app(standalone_mode=False)
     except _USAGE_ERROR as exc:
