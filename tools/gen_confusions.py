@@ -67,7 +67,7 @@ def pivot_lemmas(path: Path, lang_code: str) -> dict[str, set[str]]:
         if line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) == 3 and parts[1] == f"{lang_code}:lemma":
+        if len(parts) == 3 and parts[1] in (f"{lang_code}:lemma", "lemma"):  # OpenWN-PT writes a bare "lemma"
             synset = parts[0].replace("-s", "-a")
             lemmas[parts[2].strip().lower()].add(synset)
     return lemmas
