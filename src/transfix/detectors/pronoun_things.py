@@ -209,13 +209,7 @@ class PronounThings:
 
     def _surnames(self, text: str) -> frozenset[str]:
         """Capitalised words that follow a man's first name somewhere in the text."""
-        found = set()
-        words = list(_WORD.finditer(text))
-        for previous, match in zip(words, words[1:]):
-            if text[previous.end():match.start()] == " " and match.group()[:1].isupper() \
-                    and previous.group() in self.male_names:
-                found.add(_strip_possessive(match.group()))
-        return frozenset(found)
+        return _names_after(text, self.male_names)
 
     # -- "its" for a person ---------------------------------------------------------------------
 
@@ -292,13 +286,7 @@ class PronounThings:
         return female, male
 
     def _female_surnames(self, text: str) -> frozenset[str]:
-        found = set()
-        words = list(_WORD.finditer(text))
-        for previous, match in zip(words, words[1:]):
-            if text[previous.end():match.start()] == " " and match.group()[:1].isupper() \
-                    and previous.group() in self.female_names:
-                found.add(_strip_possessive(match.group()))
-        return frozenset(found)
+        return _names_after(text, self.female_names)
 
 
 def _capitalised_inside(body: str, tokens) -> bool:
@@ -344,3 +332,14 @@ def _strip_possessive(word: str) -> str:
 
 def _same_case(original: str, replacement: str) -> str:
     return replacement.capitalize() if original[:1].isupper() else replacement
+
+
+def _names_after(text: str, first_names: frozenset[str]) -> frozenset[str]:
+    """Capitalised words that follow one of these first names somewhere in the text."""
+    found = set()
+    words = list(_WORD.finditer(text))
+    for previous, match in zip(words, words[1:]):
+        if text[previous.end():match.start()] == " " and match.group()[:1].isupper() \
+                and previous.group() in first_names:
+            found.add(_strip_possessive(match.group()))
+    return frozenset(found)
