@@ -174,10 +174,15 @@ def dev_figures():
         return sum(recall[c]["hit"] for c in members) / sum(recall[c]["all"] for c in members)
 
     found = result["found"]
-    return {"mechanical": group("mechanical"), "precision": found["right"] / found["all"]}
+    overall = sum(v["hit"] for v in recall.values()) / sum(v["all"] for v in recall.values())
+    return {"mechanical": group("mechanical"), "lexical": group("lexical"), "all": overall,
+            "precision": found["right"] / found["all"]}
 
 
 def test_dev_set_floor_precision_and_mechanical_recall(dev_figures):
-    # Floors a little under the figures quoted in the README, so that a regression is noticed.
+    # Floors a little under the figures quoted in the README (89.6 %, 80.4 %, 35.4 %, 40.6 %), so
+    # that a regression is noticed.
     assert dev_figures["precision"] >= 0.85
-    assert dev_figures["mechanical"] >= 0.35
+    assert dev_figures["mechanical"] >= 0.78
+    assert dev_figures["lexical"] >= 0.33
+    assert dev_figures["all"] >= 0.38
