@@ -48,8 +48,13 @@ def pattern_flags(case_sensitive: bool) -> int:
 
 @functools.lru_cache(maxsize=None)
 def compile_pattern(pattern: str, case_sensitive: bool) -> regex.Pattern:
-    """Compiled once per process, whoever asks first (the loader or the matcher)."""
-    return regex.compile(pattern, pattern_flags(case_sensitive))
+    """Compiled once per process, whoever asks first (the loader or the matcher); a shipped
+    pattern comes precompiled from the rule cache (compiled.py)."""
+    from .compiled import precompiled
+
+    return precompiled(
+        ("pattern", pattern, case_sensitive), lambda: regex.compile(pattern, pattern_flags(case_sensitive))
+    )
 
 
 def default_rules_dir() -> Path:

@@ -22,6 +22,7 @@ import ahocorasick
 import regex
 
 from .casing import keep_case
+from .compiled import SHARD, StoredPhrases, precompiled
 from .loader import compile_pattern
 from .triggers import derive_triggers
 from .model import Context, Rule
@@ -73,12 +74,12 @@ class _Terms:
 
     @functools.cached_property
     def pattern(self) -> regex.Pattern:
-        return _compile_terms(self.terms)
+        return terms_pattern(self.terms)
 
     @functools.cached_property
     def at_end(self) -> regex.Pattern:
         # Ending exactly where a text slice ends (a preceding word): search with endpos.
-        return _compile_terms(self.terms, "$")
+        return terms_pattern(self.terms, "$")
 
     def found_in(self, text: str) -> bool:
         return self.pattern.search(text) is not None
@@ -93,9 +94,15 @@ class _Terms:
 
 
 @functools.lru_cache(maxsize=None)
-def _compile_terms(terms: tuple[str, ...], suffix: str = "") -> regex.Pattern:
-    alternation = "|".join(phrase_pattern(t) for t in terms)
-    return regex.compile(f"(?:{alternation}){suffix}", regex.IGNORECASE)
+def terms_pattern(terms: tuple[str, ...], suffix: str = "") -> regex.Pattern:
+    """The search for any of `terms` (a word class may hold hundreds: shipped ones come
+    precompiled from the rule cache, compiled.py)."""
+
+    def build() -> regex.Pattern:
+        alternation = "|".join(phrase_pattern(t) for t in terms)
+        return regex.compile(f"(?:{alternation}){suffix}", regex.IGNORECASE)
+
+    return precompiled(("terms", terms, suffix), build)
 
 
 def fold(text: str, lower: bool) -> str:
@@ -144,15 +151,40 @@ class _PhraseTable:
     # texts add up to this, builds it (once per process; a batch worker keeps it).
     SHORT = 10_000
 
-    def __init__(self) -> None:
+    def __init__(self, lower: bool) -> None:
+        self.lower = lower
         self._entries: dict[str, list] = {}
         self._longest = 0
         self._free: dict[str, set[int]] = {}  # trigger key lengths by first character
         self._automaton: ahocorasick.Automaton | None = None
         self._looked_up = 0
+        # Phrase indexes of compiled packs (compiled.py), with the rules of each chosen here
+        # and the keys looked up so far, their entries turned into this table's.
+        self._stored: list[tuple[object, dict[str, Rule], dict[str, list]]] = []
 
     def __bool__(self) -> bool:
-        return bool(self._entries)
+        return bool(self._entries or self._stored)
+
+    def attach(self, index, chosen: dict[str, Rule]) -> None:
+        """Look keys up in `index` too, keeping the entries of the `chosen` rules."""
+        if index.has(self.lower):
+            self._stored.append((index, chosen, {}))
+            self._longest = max(self._longest, index.longest[self.lower])
+
+    def _get(self, key: str) -> list | None:
+        """Entries of a key: the compiled packs' first (they come first in rule order)."""
+        own = self._entries.get(key)
+        for index, chosen, read in self._stored:
+            stored = read.get(key)
+            if stored is None:
+                shard = index.shard(self.lower, key[:SHARD])
+                entries = shard.get(key) if shard else None
+                stored = read[key] = [
+                    (chosen[name], targets, size) for name, targets, size in entries or () if name in chosen
+                ]
+            if stored:
+                own = stored + own if own else stored
+        return own
 
     def add(self, key: str, value: tuple, bounded: bool = True) -> None:
         size = len(key)
@@ -177,14 +209,23 @@ class _PhraseTable:
     def _built(self) -> ahocorasick.Automaton:
         if self._automaton is None:
             automaton = ahocorasick.Automaton()
-            for key, entries in self._entries.items():
-                automaton.add_word(key, entries)
+            keys = set(self._entries)
+            for index, _, _ in self._stored:
+                for prefix in index.prefixes(self.lower):
+                    keys.update(index.shard(self.lower, prefix))
+            for key in keys:
+                entries = self._get(key)
+                if entries:  # keys of only rules left out here have none
+                    automaton.add_word(key, entries)
+            if not len(automaton):
+                automaton.add_word("\0", [])  # ahocorasick cannot scan with no key at all
             automaton.make_automaton()
             self._automaton = automaton
         return self._automaton
 
     def _lookup(self, haystack: str):
-        entries, size, longest = self._entries, len(haystack), self._longest
+        get = self._get if self._stored else self._entries.get
+        size, longest = len(haystack), self._longest
         # Places not inside a word: where a bounded phrase can start or end.
         inside = set()
         for word in _HEAD.finditer(haystack):
@@ -201,13 +242,13 @@ class _PhraseTable:
                     break
                 if length in free:
                     continue  # looked up below
-                hit = entries.get(haystack[start:end])
+                hit = get(haystack[start:end])
                 if hit is not None:
                     found.append((end - 1, -length, hit))
         if self._free:
             for start, char in enumerate(haystack):
                 for length in self._free.get(char, _NONE):
-                    hit = entries.get(haystack[start:start + length]) if start + length <= size else None
+                    hit = get(haystack[start:start + length]) if start + length <= size else None
                     if hit is not None:
                         found.append((start + length - 1, -length, hit))
         # The automaton reports by end position, the longest key first.
@@ -223,8 +264,9 @@ class Matcher:
     def __init__(self, rules: list[Rule], timeout: float = 1.0) -> None:
         self.timeout = timeout
         self.rules = rules
-        self._folded = _PhraseTable()
-        self._exact = _PhraseTable()
+        self._folded = _PhraseTable(lower=True)
+        self._exact = _PhraseTable(lower=False)
+        indexed: dict[int, tuple[object, dict[str, Rule]]] = {}
         self._regexes: list[Rule] = []
         self._detectors: list[tuple[Rule, object]] = []
         self._triggers: dict[str, tuple[str, ...]] = {}
@@ -255,9 +297,16 @@ class Matcher:
                 for trigger in self._triggers[rule.id]:
                     self._folded.add(fold_key(trigger, lower=True), (_TRIGGER, rule.id), bounded=False)
                 continue
+            if isinstance(rule.phrases, StoredPhrases):  # a compiled pack's rule: its keys are indexed
+                index = rule.phrases.phrase_index
+                indexed.setdefault(id(index), (index, {}))[1][rule.id] = rule
+                continue
             table = self._exact if rule.case_sensitive else self._folded
             for phrase, targets in rule.phrases:
                 table.add(fold_key(phrase, lower=not rule.case_sensitive), (rule, targets))
+        for index, chosen in indexed.values():
+            self._folded.attach(index, chosen)
+            self._exact.attach(index, chosen)
 
     def match(self, text: str, protected: Intervals) -> MatchReport:
         report = MatchReport()

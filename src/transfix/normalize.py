@@ -10,14 +10,30 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
+import re
 from dataclasses import dataclass
-
-import ftfy
 
 from .model import Finding, FixLevel, Source
 
-# Curly quotes and line breaks are good typography and the user's own choice: not damage.
-FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, unescape_html=False)
+# The ASCII characters ftfy changes under ftfy_config(): controls but tab, line feed, form feed
+# and carriage return (tests/test_normalize.py asks ftfy). ASCII text without them needs no
+# ftfy at all, not even its import (most files of a pre-commit run).
+_ASCII_CHANGED = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+@functools.lru_cache(maxsize=1)
+def ftfy_config():
+    import ftfy
+
+    # Curly quotes and line breaks are good typography and the user's own choice: not damage.
+    return ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, unescape_html=False)
+
+
+def _fix(text: str) -> str:
+    import ftfy
+
+    return ftfy.fix_text(text, ftfy_config())
 
 _STEP_RULES = {
     "fix_latin_ligatures": ("ligature", "Typographic ligature split into its letters"),
@@ -85,14 +101,14 @@ class Normalized:
 
 
 def normalize(text: str) -> Normalized:
-    fixed = ftfy.fix_text(text, FTFY_CONFIG)
+    fixed = text if not _may_change(text) else _fix(text)
     if fixed == text:
         return Normalized(text, (), OffsetMap())
     before_lines = text.splitlines(keepends=True)
     after_lines = fixed.splitlines(keepends=True)
     if len(before_lines) != len(after_lines):
         # ftfy joined or split lines: repair line by line so each change stays on its line.
-        after_lines = [ftfy.fix_text(line, FTFY_CONFIG) if _may_change(line) else line for line in before_lines]
+        after_lines = [_fix(line) if _may_change(line) else line for line in before_lines]
     findings: list[Finding] = []
     blocks: list[tuple[int, int, int, int]] = []
     orig_pos = norm_pos = 0
@@ -106,8 +122,8 @@ def normalize(text: str) -> Normalized:
     return Normalized("".join(after_lines), tuple(findings), OffsetMap(tuple(blocks)))
 
 
-def _may_change(line: str) -> bool:
-    return not line.isascii() or any(ord(c) < 32 and c not in "\t\r\n" for c in line)
+def _may_change(text: str) -> bool:
+    return not text.isascii() or _ASCII_CHANGED.search(text) is not None
 
 
 def _opcodes(before: str, after: str) -> list[tuple[str, int, int, int, int]]:
@@ -152,7 +168,9 @@ def _code_points(text: str) -> str:
 
 
 def _classify(fragment: str) -> tuple[str, str]:
-    steps = ftfy.fix_and_explain(fragment, FTFY_CONFIG).explanation or []
+    import ftfy
+
+    steps = ftfy.fix_and_explain(fragment, ftfy_config()).explanation or []
     for action, detail in steps:
         if action in ("encode", "decode", "transcode") or detail in (
             "restore_byte_a0", "replace_lossy_sequences", "decode_inconsistent_utf8",

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-import pathspec
+if TYPE_CHECKING:  # pragma: no cover
+    import pathspec  # imported by the walk of a directory: a hook names files
 
 TEXT_SUFFIXES = {
     ".txt", ".md", ".markdown", ".mdx", ".rst", ".html", ".htm", ".xhtml", ".text", ".adoc", "",
@@ -44,6 +45,8 @@ def _walk(root: Path, excluded: Callable[[str], bool], suffixes: set[str] | None
         ignore_file = here / ".gitignore"
         if _quietly(ignore_file.is_file):
             try:
+                import pathspec
+
                 lines = ignore_file.read_text(encoding="utf-8", errors="replace").splitlines()
                 specs.append((here, pathspec.GitIgnoreSpec.from_lines(lines)))
             except OSError:

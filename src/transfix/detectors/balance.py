@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import regex
 
+from ..compiled import compile_regex
 from . import Found, check_options
 
-_BLOCK = regex.compile(r"[^\n](?:[^\n]|\n(?![ \t]*\n))*")
-_MARKS = regex.compile(r"[\"“”]")
+_BLOCK = compile_regex(r"[^\n](?:[^\n]|\n(?![ \t]*\n))*")
+_MARKS = compile_regex(r"[\"“”]")
 # The end of a paragraph: a word, its sentence-closing punctuation, perhaps a stray apostrophe.
-_END = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*[)\]]?[.!?…]+(?P<tail> ?['’]{1,2})?$")
-_CODE = regex.compile(r"`|^(?: {4}|\t)|^\s*[|>]|[{}<>=\\]|^\s*(?:[-*+]|\d+[.)])\s", regex.MULTILINE)
+_END = compile_regex(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*[)\]]?[.!?…]+(?P<tail> ?['’]{1,2})?$")
+_CODE = compile_regex(r"`|^(?: {4}|\t)|^\s*[|>]|[{}<>=\\]|^\s*(?:[-*+]|\d+[.)])\s", regex.MULTILINE)
 _OPEN_BEFORE = set(" \t\n([{—–-/")
 _MAX_BLOCK = 3000
 

@@ -20,20 +20,21 @@ import functools
 
 import regex
 
+from ..compiled import compile_regex
 from ..loader import word_class
 from . import Found, check_options
 
-_SURNAME = regex.compile(
+_SURNAME = compile_regex(
     r"(?<![\p{L}\p{N}@#/.&'’-])(?P<first>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
     r"(?P<middle>(?: \p{Lu}\.)?) "
     r"(?P<caps>\p{Lu}{4,}(?:-\p{Lu}{2,})?)(?![\p{L}\p{N}@&'’.-]?[\p{L}\p{N}])"
 )
-_CAPS_AROUND = regex.compile(r"\p{Lu}{2,}")
-_LONE_CAPS = regex.compile(r"(?<![\p{L}\p{N}@#/.&'’-])\p{Lu}{4,}(?:-\p{Lu}{2,})?(?![\p{L}\p{N}@&'’-]|\.[\p{L}\p{N}])")
+_CAPS_AROUND = compile_regex(r"\p{Lu}{2,}")
+_LONE_CAPS = compile_regex(r"(?<![\p{L}\p{N}@#/.&'’-])\p{Lu}{4,}(?:-\p{Lu}{2,})?(?![\p{L}\p{N}@&'’-]|\.[\p{L}\p{N}])")
 _VOWELS = frozenset("AEIOUY")
-_CONSONANT_RUN = regex.compile(r"[^AEIOUY\-]{4,}")
-_TV = regex.compile(r"(?<![\p{L}\p{N}@#/.'’-])(\p{Lu}\p{Ll}{0,3}tv)(?![\p{L}\p{N}@/-]|\.[\p{L}\p{N}])")
-_MC = regex.compile(r"(?<![\p{L}\p{N}@#/.'’-])Mc(\p{Ll})(\p{Ll}{2,})(?![\p{L}\p{N}@/-]|\.[\p{L}\p{N}])")
+_CONSONANT_RUN = compile_regex(r"[^AEIOUY\-]{4,}")
+_TV = compile_regex(r"(?<![\p{L}\p{N}@#/.'’-])(\p{Lu}\p{Ll}{0,3}tv)(?![\p{L}\p{N}@/-]|\.[\p{L}\p{N}])")
+_MC = compile_regex(r"(?<![\p{L}\p{N}@#/.'’-])Mc(\p{Ll})(\p{Ll}{2,})(?![\p{L}\p{N}@/-]|\.[\p{L}\p{N}])")
 _MODES = ("caps-surname", "mangled-acronym")
 
 
@@ -148,8 +149,8 @@ class _LowerWords:
         return word in self._words
 
 
-_ALNUM_RUN = regex.compile(r"[\p{L}\p{N}]+")
-_NAME_PAIR = regex.compile(r"(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*)(?![\p{L}\p{N}])")
+_ALNUM_RUN = compile_regex(r"[\p{L}\p{N}]+")
+_NAME_PAIR = compile_regex(r"(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*)(?![\p{L}\p{N}])")
 
 
 def _title(caps: str) -> str:

@@ -34,9 +34,10 @@ from collections import Counter, defaultdict
 
 import regex
 
+from ..compiled import compile_regex
 from . import Found, check_options
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*")
+_WORD = compile_regex(r"[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*")
 # Lower-case words that are not the content of a name.
 _CONNECTORS = frozenset(
     "of the and for in on at to a an de del della der di du la le les van von y da dos das".split()
@@ -44,22 +45,22 @@ _CONNECTORS = frozenset(
 _ARTICLES = frozenset({"the", "a", "an"})
 # What ends a sentence or opens a quotation or a parenthesis: the next word's capital is no evidence.
 _OPENERS = set(".!?:;\"“”‘'(«[{–—-•*|>#=/")
-_ABBREVIATION = regex.compile(r"\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev")
+_ABBREVIATION = compile_regex(r"\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev")
 # Code, tags and link texts (a table of contents in Title Case): no evidence, no findings.
-_ASIDE = regex.compile(
+_ASIDE = compile_regex(
     r"```.*?```|``.*?``|`(?:[^`\n]|\n(?!\s*\n)){1,300}`|<[^<>\n]*>|\[[^\[\]]{1,200}\][(\[]", regex.DOTALL
 )
 # Lower-case words that join the parts of one name ("Bank of America", "Canine Companions for
 # Independence"); other lower-case words end a name ("Invictus Games in May").
 _JOINERS = frozenset("of and for the de del della der di du la le les van von y da dos das".split())
-_PACKAGE = regex.compile(r"-\p{Ll}+$")
-_SOFT_BREAK = regex.compile(r"[^\n]\n(?=[ \t]*[^\s])")
+_PACKAGE = compile_regex(r"-\p{Ll}+$")
+_SOFT_BREAK = compile_regex(r"[^\n]\n(?=[ \t]*[^\s])")
 # A line, or a sentence of a line: "All Rights Reserved." inside a paragraph is a heading too.
-_SEGMENT = regex.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", regex.MULTILINE)
-_TITLE = regex.compile(r"\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*")
-_MIXED = regex.compile(r"\p{Ll}\p{Lu}")
-_BEFORE_BAD = regex.compile(r"[\p{L}\p{N}@#/.&_'’-]")
-_AFTER_BAD = regex.compile(r"[\p{L}\p{N}@_-]|[./'’][\p{L}\p{N}]")
+_SEGMENT = compile_regex(r"[^\n]+?(?:[.!?](?=\s)|$)", regex.MULTILINE)
+_TITLE = compile_regex(r"\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*")
+_MIXED = compile_regex(r"\p{Ll}\p{Lu}")
+_BEFORE_BAD = compile_regex(r"[\p{L}\p{N}@#/.&_'’-]")
+_AFTER_BAD = compile_regex(r"[\p{L}\p{N}@_-]|[./'’][\p{L}\p{N}]")
 
 
 MAX_CHARS = 500_000

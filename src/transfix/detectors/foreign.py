@@ -14,14 +14,13 @@ from __future__ import annotations
 import functools
 
 import ahocorasick
-import regex
 
-from ..matcher import fold
-
+from ..compiled import compile_regex
 from ..loader import word_class
+from ..matcher import fold
 from . import Found, check_options
 
-_TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
+_TOKEN = compile_regex(r"\p{L}+(?:['’]\p{L}+)*")
 # Joiners inside a foreign run: short words every language shares or that a list cannot hold.
 _GLUE = frozenset("a à au aux de des du d e en et il la le les l un une o os as el los y da do das dos di del della il lo i die der das und ein eine qui que se si ne pas par pour sur est son sa ses".split())
 

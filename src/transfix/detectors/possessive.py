@@ -27,11 +27,12 @@ import functools
 
 import regex
 
+from ..compiled import compile_regex
 from ..loader import word_class
 from . import Found, check_options
 
 _NAME = r"\p{Lu}\p{Ll}*\p{Lu}?\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
-_PATTERN = regex.compile(
+_PATTERN = compile_regex(
     r"\b([Tt]he) ((?:[\p{Ll}-]+ ){0,2}?[\p{L}-]+) of "
     r"(?:(?P<name>\p{Lu}[\p{Ll}-]+(?: \p{Lu}[\p{L}-]+){0,2})"
     r"|(?P<pron>his|her|their|my|your|our) (?P<kin>[\p{Ll}]+)"
@@ -42,7 +43,7 @@ _PATTERN = regex.compile(
     r"(?<! (?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI))"
 )
 # "the Clooney scooter": the French "le scooter de Clooney" rebuilt as a noun adjunct.
-_ADJUNCT = regex.compile(
+_ADJUNCT = compile_regex(
     rf"\b([Tt]he) (?P<name>{_NAME}(?: {_NAME})?) (?P<head>\p{{Ll}}[\p{{Ll}}-]+)(?![\p{{L}}'’-]| \p{{Lu}})"
 )
 _KIN = frozenset(
@@ -56,7 +57,7 @@ _KIN_PLURAL = frozenset(
 )
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _DAY_PARTS = frozenset("morning afternoon evening night day week weekend hours events".split())
-_FULL_NAME = regex.compile(r"\b(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b(?! \p{Lu})")
+_FULL_NAME = compile_regex(r"\b(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b(?! \p{Lu})")
 
 # Verbs whose subject is a person (speech and posting; institutions say things too, so these
 # establish a full name "X Y" only), and acts only people do (enough for a single name).
@@ -69,13 +70,13 @@ _PERSONAL = "joked|jokes|gushed|gushes|laughed|laughs|teased|teases|smiled|cried
 _RUN = rf"(?<!\p{{Lu}}[\p{{L}}.]* )(?<![\p{{L}}’'-])(?P<run>{_NAME}(?: {_NAME})?)"
 # A run of one or two names (not right after another capitalised word) as a subject: with its
 # age ("Jennings, 17,"), before a verb, or followed in its clause by he/she/his/her.
-_AGE = regex.compile(rf"{_RUN}, \d{{1,3}},")
-_SUBJECT = regex.compile(rf"{_RUN}(?:, \d{{1,3}},)? (?P<verb>{_SPEECH}|{_PERSONAL})\b(?! (?:by|that|to be)\b)")
-_INVERTED = regex.compile(
+_AGE = compile_regex(rf"{_RUN}, \d{{1,3}},")
+_SUBJECT = compile_regex(rf"{_RUN}(?:, \d{{1,3}},)? (?P<verb>{_SPEECH}|{_PERSONAL})\b(?! (?:by|that|to be)\b)")
+_INVERTED = compile_regex(
     rf"[,”\"] (?:said|says|wrote|writes|added|explained|continued|told|asked) "
     rf"(?P<run>{_NAME}(?: {_NAME})?)\b(?! \p{{Lu}})"
 )
-_PRONOUN_LINK = regex.compile(
+_PRONOUN_LINK = compile_regex(
     rf"{_RUN} \p{{Ll}}+(?: [\p{{Ll}}’'-]+){{0,7}} "
     r"(?:he|she|his|her(?! (?:a|an|the|to|and|or|in|on|at|for|with|from|by|up|out|back|off|down|as|that|this)\b))\b"
 )
@@ -255,5 +256,5 @@ class _Text:
         return word in self._after_lower
 
 
-_PLAIN = regex.compile(r"\w+")
-_AFTER_LOWER = regex.compile(r"\p{Ll}[,;:]? (\w+)")
+_PLAIN = compile_regex(r"\w+")
+_AFTER_LOWER = compile_regex(r"\p{Ll}[,;:]? (\w+)")

@@ -33,13 +33,14 @@ import functools
 
 import regex
 
+from ..compiled import compile_regex
 from ..loader import word_class
 from . import Found, check_options
 
 # A paragraph ends at a blank line (hard-wrapped text keeps going across single line breaks).
-_PARAGRAPH = regex.compile(r"(?:[^\n]|\n(?![ \t]*(?:\n|$)))+")
-_SENTENCE = regex.compile(r"[^.!?]+(?:[.!?]+[\"”’)]*|$)")
-_WORD = regex.compile(r"\p{L}[\p{L}&-]*(?:['’]\p{L}+)?|\d+")
+_PARAGRAPH = compile_regex(r"(?:[^\n]|\n(?![ \t]*(?:\n|$)))+")
+_SENTENCE = compile_regex(r"[^.!?]+(?:[.!?]+[\"”’)]*|$)")
+_WORD = compile_regex(r"\p{L}[\p{L}&-]*(?:['’]\p{L}+)?|\d+")
 _MASCULINE = {"he": "it", "his": "its", "him": "it", "himself": "itself"}
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
@@ -52,10 +53,10 @@ _STOP = frozenset(
     "has have had will would can could should may might must do does did not said says".split()
 )
 # A sentence whose subject is a short quoted title: '"This Is Us" closed its third season'.
-_TITLE_SUBJECT = regex.compile(r"\s*[\"“]\p{Lu}[^\"”,.!?:;]{0,40}[\"”][ ]+(?!(?:he|she|they|I|we|you|it)\b)\p{Ll}+[ ]")
+_TITLE_SUBJECT = compile_regex(r"\s*[\"“]\p{Lu}[^\"”,.!?:;]{0,40}[\"”][ ]+(?!(?:he|she|they|I|we|you|it)\b)\p{Ll}+[ ]")
 # A speaker (who may be a man) is in the passage: "'... a photo,' he shared".
 _FIRST_PERSON = frozenset({"I", "me", "my", "myself", "we", "our", "We", "Our", "My", "Me"})
-_SPEECH_TAG = regex.compile(r"[,!?.…][\"”’'][ ]*$")
+_SPEECH_TAG = compile_regex(r"[,!?.…][\"”’'][ ]*$")
 _GROUPS = frozenset("pair couple duo trio quartet quintet twins sisters brothers parents family".split())
 _AUXILIARIES = frozenset("is was are were be been being has have had".split())
 _ADVERBS = frozenset("also still now then just even again already often always never later once".split())

@@ -24,13 +24,12 @@ from __future__ import annotations
 
 import functools
 
-import regex
-
+from ..compiled import compile_regex
 from ..loader import word_class
 from . import Found, check_options
 
-_SENTENCE = regex.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|\n|$)")
-_WORD = regex.compile(r"\p{L}[\p{L}-]*(?:['’]\p{L}+)?")
+_SENTENCE = compile_regex(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|\n|$)")
+_WORD = compile_regex(r"\p{L}[\p{L}-]*(?:['’]\p{L}+)?")
 _FEMALE_PRONOUNS = frozenset({"she", "herself", "hers"})
 _MALE_PRONOUNS = frozenset({"he", "him"})
 # After "her", these make it an object pronoun ("told her that"), not a possessive.
@@ -57,11 +56,11 @@ _CALENDAR = (
 # A sentence that opens with a name: an optional short lead-in ("On Friday, ") and capitalised words.
 # Caption labels may come first ("Watch: Exclusive: Maureen McCormick ...").
 _LABELS = r"(?:\p{Lu}\p{L}*:[ ]+){0,2}"
-_OPENING_NAME = regex.compile(
+_OPENING_NAME = compile_regex(
     r"[\s\"“‘'(\[-]*" + _LABELS + r"(?:\p{Lu}\p{Ll}*(?:[ ](?:\p{Ll}[\p{L}\d-]*|\d+|" + _CALENDAR + r")){0,5},[ ]+)?"
     r"(?P<name>\p{Lu}[\p{L}'’-]*(?:[ ]\p{Lu}[\p{L}'’-]*){0,3})(?:,[ ]\d+,)?[ ]+(?=\p{Ll})"
 )
-_OPENING_SHE = regex.compile(r"[\s\"“‘'(\[-]*" + _LABELS + r"(?P<she>She)\b")
+_OPENING_SHE = compile_regex(r"[\s\"“‘'(\[-]*" + _LABELS + r"(?P<she>She)\b")
 # A "himself" this close after the sentence's subject (with no article between) is the subject's.
 _REFLEXIVE_REACH = 4
 _BLOCKING_ARTICLES = frozenset({"a", "an", "the"})

@@ -11,12 +11,11 @@ the document's usage need not lean inside.
 
 from __future__ import annotations
 
-import regex
-
+from ..compiled import compile_regex
 from . import Found, check_options
 
-_INSIDE = regex.compile(r"\w[,.][\"”]")
-_OUTSIDE = regex.compile(r"(?<=[\p{L}\d!?])([\"”])([,.])(?![\d\p{L}])")
+_INSIDE = compile_regex(r"\w[,.][\"”]")
+_OUTSIDE = compile_regex(r"(?<=[\p{L}\d!?])([\"”])([,.])(?![\d\p{L}])")
 
 
 class QuotePunctuation:

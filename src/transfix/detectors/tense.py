@@ -32,6 +32,7 @@ import functools
 
 import regex
 
+from ..compiled import compile_regex
 from ..loader import word_class
 from . import Found, check_options
 
@@ -71,27 +72,27 @@ _DAY = (
     r"|on (?:" + _MONTHS + r") \d{1,2}(?:st|nd|rd|th)?(?:,? " + _YEAR + r")?"
     r")"
 )
-_ADVERBIAL = regex.compile(
+_ADVERBIAL = compile_regex(
     r"(?<![\p{L}\d'’-])(?:" + _PAST + r"|" + _DAY + r")(?![\p{L}\d'’-])", regex.IGNORECASE
 )
 # What may stand just before an adverbial and turn it into a limit or a comparison.
-_BLOCK_BEFORE = regex.compile(
+_BLOCK_BEFORE = compile_regex(
     r"(?:\b(?:since|until|till|til|through|by|from|before|after|between|as of|than|of|for|to|"
     r"and|or|starting|beginning|effective|like|unlike|as|the|this|these|every|each|next|with|versus|"
     r"vs\.?|compared|not|except|including|the end of)"
     r"|\bsince [\w ]{0,30}|[-–/])\s*$",
     regex.IGNORECASE,
 )
-_BLOCK_AFTER = regex.compile(r"^(?:['’]s?\b|\s*[-–/]\s*\d|\s+onwards?\b|\s+(?:to|and|or|until|till|through|thru)\s+"
+_BLOCK_AFTER = compile_regex(r"^(?:['’]s?\b|\s*[-–/]\s*\d|\s+onwards?\b|\s+(?:to|and|or|until|till|through|thru)\s+"
                              r"(?:\d|today|now|date|the present|(?:" + _WEEKDAYS + r"|" + _MONTHS + r")\b))",
                              regex.IGNORECASE)
 # "his last season", "her last year at school": a noun phrase, not a time adverbial.
-_DETERMINER_BEFORE = regex.compile(r"\b(?:its|his|her|their|our|my|your|whose|\p{L}+['’]s?)\s*$", regex.IGNORECASE)
+_DETERMINER_BEFORE = compile_regex(r"\b(?:its|his|her|their|our|my|your|whose|\p{L}+['’]s?)\s*$", regex.IGNORECASE)
 # Months and weekdays as adverbials must be capitalised ("May" the month, not "may").
-_CAPITALISED = regex.compile(r"(?:" + _WEEKDAYS + r"|" + _MONTHS + r")\b")
+_CAPITALISED = compile_regex(r"(?:" + _WEEKDAYS + r"|" + _MONTHS + r")\b")
 
 # Words that make the perfect right (or the clause not about a finished time).
-_LICENSING = regex.compile(
+_LICENSING = compile_regex(
     r"\b(?:since|ever|so far|thus far|until now|till now|up to now|up until now|to date|as yet|"
     r"yet|recent|lately|for the (?:past|last)|over the (?:past|last|years|decades)|in the (?:past|last)|"
     r"for (?:" + _NUMBER[3:-1] + r") (?:" + _UNIT + r")|for (?:years|decades|months|weeks|ages|a while|a long time)|"
@@ -101,13 +102,13 @@ _LICENSING = regex.compile(
     regex.IGNORECASE,
 )
 
-_AUX = regex.compile(
+_AUX = compile_regex(
     r"(?<![\p{L}'’-])(?P<aux>has|have|hasn['’]t|haven['’]t|(?P<subj>\p{L}+)(?P<clitic>['’](?:s|ve)))"
     r"(?P<mid>(?: (?:not|n['’]t|never|also|just|only|even|finally|officially|reportedly|previously|"
     r"first|actually|indeed|really|allegedly|apparently|publicly|personally|\p{Ll}+ly))){0,2}"
     r" (?P<verb>\p{Ll}+)(?![\p{L}'’-])",
 )
-_MODAL_BEFORE = regex.compile(
+_MODAL_BEFORE = compile_regex(
     r"(?:\b(?:could|would|should|might|must|may|can|will|shall|ought to|to|cannot|i['’]d|you['’]d|he['’]d|"
     r"she['’]d|we['’]d|they['’]d)|n['’]t)(?: (?:not|never|also|well|easily|probably|still|surely|"
     r"certainly|already|\w+ly))?\s*$",
@@ -135,8 +136,8 @@ _BOUNDARY_WORDS = frozenset(
 )
 _DETERMINERS = frozenset("a an the this that his her its their our my your one every each no".split())
 _PRONOUNS = frozenset("i you he she it we they there this these those".split())
-_TOKEN = regex.compile(r"[\p{L}\d]+(?:['’][\p{L}]+)*|[^\s\p{L}\d]")
-_SENTENCE = regex.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|$)")
+_TOKEN = compile_regex(r"[\p{L}\d]+(?:['’][\p{L}]+)*|[^\s\p{L}\d]")
+_SENTENCE = compile_regex(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|$)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -378,7 +379,7 @@ class FutureInTimeClause:
         r"(?P<subj>I|you|he|she|it|we|they|(?:the|this|that|these|those|his|her|its|their|our|my|your)"
         r"(?: [\p{Ll}-]+){1,2}|\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){0,2})"
     )
-    _PATTERN = regex.compile(
+    _PATTERN = compile_regex(
         r"(?<![\p{L}])(?:(?P<conj>(?<!\b[Aa]t )[Oo]nce|[Aa]s soon as|[Bb]y the time)"
         r"|(?P<when>(?:(?<=^\s*)|(?<=[.!?;:\"“]\s*|\n|[,;—–-] (?:and|but) |\b(?:And|But) ))[Ww]hen)) "
         + _SUBJECT + r" will (?P<adv>(?:\p{Ll}+ly |also |then |finally |again ){0,1})(?P<verb>\p{Ll}+)(?![\p{L}'’-])"
@@ -461,7 +462,7 @@ class SinceWithoutPerfect:
     2008", "the first time since"), "up 5% since May", "it is two years since", causal since.
     """
 
-    _POINT = regex.compile(
+    _POINT = compile_regex(
         r"(?<![\p{L}])(?:ever )?since (?:(?:early |late |mid-?)?" + _YEAR + r"\b(?![-–]\d)|then\b|"
         r"(?:(?:" + _MONTHS + r")(?: \d{1,2})?(?:,? " + _YEAR + r")?)\b|(?:" + _WEEKDAYS + r")\b|"
         r"last (?:week|weekend|month|year|season|summer|spring|fall|autumn|winter|night|" + _WEEKDAYS + r")\b|"
@@ -478,7 +479,7 @@ class SinceWithoutPerfect:
         "owns teach teaches exist exists wait waits reign reigns rule rules suffer suffers belong belongs "
         "date dates struggle struggles".split()
     )
-    _SILENCE = regex.compile(
+    _SILENCE = compile_regex(
         r"\b(?:first|last|only|most|least|highest|lowest|biggest|largest|smallest|best|worst|up|down|off|"
         r"higher|lower|ever|years?|months?|weeks?|days?|decades?|hours?|time|times|long|"
         r"has|have|had|'ve|’ve|not|n't|never|\p{Ll}+est)\b",
@@ -580,11 +581,11 @@ class SinceWithoutPerfect:
         return (f"{'have' if plural else 'has'} {participle_of.get(verb, verb)}",)
 
 
-_LICENSING_SINCE = regex.compile(
+_LICENSING_SINCE = compile_regex(
     r"\b(?:it|this|that)\s*(?:is|was|['’]s)\b|\b(?:has|have|had|hasn['’]?t|haven['’]?t|hadn['’]?t)\b|['’]ve\b",
     regex.IGNORECASE)
-_SUPERLATIVE = regex.compile(r"\b(?:the|a) (?:[\p{Ll}-]+ )?(?:first|last|only|most|least|next|\p{Ll}+est)\b", regex.IGNORECASE)
-_CLAUSE_END = regex.compile(r"[.!?;:\"“”()—]|\n\s*\n")
+_SUPERLATIVE = compile_regex(r"\b(?:the|a) (?:[\p{Ll}-]+ )?(?:first|last|only|most|least|next|\p{Ll}+est)\b", regex.IGNORECASE)
+_CLAUSE_END = compile_regex(r"[.!?;:\"“”()—]|\n\s*\n")
 
 
 def _CAPITALISED_OK(point: str) -> bool:

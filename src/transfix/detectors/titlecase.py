@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import regex
 
+from ..compiled import compile_regex
 from . import Found, check_options
 
-_QUOTE = regex.compile(
+_QUOTE = compile_regex(
     r"(?P<open>[\"“])(?P<title>\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*(?: [\p{L}'’]+(?:-[\p{L}'’]+)*){1,7})(?P<close>[\"”])(?![\p{L}\p{N}])"
 )
 _WORKS = (
@@ -27,13 +28,13 @@ _WORKS = (
     r"miniseries|mini-series|franchise|video|trailer|novel|memoir|mixtape|EP|hit"
 )
 # The words just before the quotation: "the hit series", "season 3 of", "episode, entitled".
-_CUE = regex.compile(
+_CUE = compile_regex(
     rf"(?:\b(?:{_WORKS})|\b(?:season|episode|series|chapter|part|volume) \w+ of|\b(?:entitled|titled))"
     r",? $",
     regex.IGNORECASE,
 )
-_NAMING = regex.compile(r"\b(?:entitled|titled),? $", regex.IGNORECASE)
-_WORK_NEAR = regex.compile(rf"\b(?:{_WORKS}|season|episode|channel|YouTube|Netflix)\b", regex.IGNORECASE)
+_NAMING = compile_regex(r"\b(?:entitled|titled),? $", regex.IGNORECASE)
+_WORK_NEAR = compile_regex(rf"\b(?:{_WORKS}|season|episode|channel|YouTube|Netflix)\b", regex.IGNORECASE)
 _MINOR = frozenset(
     "a an the and but or nor for so yet as at by in of on to up via per off out vs with from into "
     "onto over than upon like about after under till until down near past".split()

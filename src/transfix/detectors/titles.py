@@ -21,6 +21,7 @@ import itertools
 
 import regex
 
+from ..compiled import compile_regex
 from ..loader import word_class
 from . import Found, check_options
 
@@ -74,7 +75,7 @@ class TitleBeforeName:
         nation = _alternation(self.nations)
         office = _alternation(self.offices)
         modifier = "|".join(_MODIFIERS)
-        return regex.compile(
+        return compile_regex(
             rf"(?<![\p{{L}}\p{{N}}])(?P<the>[Tt]he) (?:(?P<mod>{modifier})(?:-| ))?"
             rf"(?:(?P<nation>{nation}) )?(?P<office>{office}) "
             # the name: a capitalised word (a royal is named by the first name alone: Prince Harry);

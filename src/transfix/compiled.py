@@ -1,0 +1,208 @@
+"""The compiled form of the shipped packs, which the rule cache (rulecache.py) keeps on disk so
+that a run pays only for what its text needs.
+
+- Compiled patterns. The `regex` module pickles a compiled pattern as its compiled code, so
+  loading one costs a copy where compiling it parses the pattern in Python (0.03 ms against
+  1-30 ms). `precompiled()` hands them out, to the matcher and to the loader.
+- The phrase index. Every phrase key of the packs, folded as the matcher folds text, with its
+  entries (rule id, replacements, key length), in shards by the key's first characters: a short
+  text unpickles only the shards of the words it has, a long one all of them.
+- Each rule keeps its phrases and its examples pickled (`Stored`) until something asks for
+  them: the matcher reads the index, and only `rules test` and `rules show` read examples.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Sequence
+from typing import Callable, Hashable, Iterable, Iterator
+
+SHARD = 8  # characters of a key that name its shard (a few hundred keys each at most)
+
+# Compiled patterns by key, still pickled: filled from the rule cache, read by precompiled().
+_PATTERNS: dict[Hashable, bytes] = {}
+
+
+def register(patterns: dict[Hashable, bytes]) -> None:
+    _PATTERNS.update(patterns)
+
+
+def precompiled(key: Hashable, compile: Callable[[], object]):
+    """The pattern stored under `key`, else `compile()` (an unreadable entry is compiled too)."""
+    blob = _PATTERNS.get(key)
+    if blob is not None:
+        try:
+            return pickle.loads(blob)
+        except Exception:
+            _PATTERNS.pop(key, None)
+    return compile()
+
+
+class PhraseIndex:
+    """Phrase keys of many rules -> [(rule id, targets, key length)], in rule order."""
+
+    def __init__(self, rules: Iterable) -> None:
+        from .matcher import fold_key
+
+        tables: dict[bool, dict[str, list]] = {True: {}, False: {}}
+        for rule in rules:
+            if rule.kind != "phrase":
+                continue
+            lower = not rule.case_sensitive
+            table = tables[lower]
+            for phrase, targets in rule.phrases:
+                key = fold_key(phrase, lower)
+                if key:
+                    table.setdefault(key, []).append((rule.id, targets, len(key)))
+        self.longest = {lower: max(map(len, table), default=0) for lower, table in tables.items()}
+        self.shards: dict[bool, dict[str, bytes]] = {}
+        for lower, table in tables.items():
+            grouped: dict[str, dict[str, list]] = {}
+            for key, entries in table.items():
+                grouped.setdefault(key[:SHARD], {})[key] = entries
+            self.shards[lower] = {
+                prefix: pickle.dumps(shard, protocol=pickle.HIGHEST_PROTOCOL) for prefix, shard in grouped.items()
+            }
+        self._open: dict[tuple[bool, str], dict[str, list]] = {}
+
+    def __getstate__(self) -> dict:
+        return {"longest": self.longest, "shards": self.shards}
+
+    def __setstate__(self, state: dict) -> None:
+        self.longest, self.shards = state["longest"], state["shards"]
+        self._open = {}
+
+    def has(self, lower: bool) -> bool:
+        return bool(self.shards.get(lower))
+
+    def shard(self, lower: bool, prefix: str) -> dict[str, list] | None:
+        """The keys beginning with `prefix` (SHARD characters, or fewer for a shorter key)."""
+        found = self._open.get((lower, prefix))
+        if found is None:
+            blob = self.shards[lower].get(prefix)
+            if blob is None:
+                return None
+            found = self._open[(lower, prefix)] = pickle.loads(blob)
+        return found
+
+    def prefixes(self, lower: bool) -> Iterator[str]:
+        return iter(self.shards.get(lower, ()))
+
+
+class Stored(Sequence):
+    """A tuple kept pickled until first use (a rule's phrases or examples)."""
+
+    __slots__ = ("_blob", "_items")
+
+    def __init__(self, items: Sequence) -> None:
+        self._blob = pickle.dumps(tuple(items), protocol=pickle.HIGHEST_PROTOCOL)
+        self._items: tuple | None = None
+
+    def __getstate__(self):
+        return self._blob
+
+    def __setstate__(self, state) -> None:
+        self._blob, self._items = state, None
+
+    def _loaded(self) -> tuple:
+        if self._items is None:
+            self._items = pickle.loads(self._blob)
+        return self._items
+
+    def __getitem__(self, position):
+        return self._loaded()[position]
+
+    def __len__(self) -> int:
+        return len(self._loaded())
+
+    def __iter__(self):
+        return iter(self._loaded())
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Stored):
+            other = other._loaded()
+        return self._loaded() == other
+
+    def __hash__(self) -> int:
+        return hash(self._loaded())
+
+    def __repr__(self) -> str:
+        return repr(self._loaded())
+
+
+class StoredPhrases(Stored):
+    """A phrase rule's (phrase, targets) pairs, and the index that holds their keys."""
+
+    __slots__ = ("phrase_index",)
+
+    def __init__(self, items: Sequence, index: PhraseIndex) -> None:
+        super().__init__(items)
+        self.phrase_index = index
+
+    def __getstate__(self):
+        return self._blob, self.phrase_index
+
+    def __setstate__(self, state) -> None:
+        (self._blob, self.phrase_index), self._items = state, None
+
+
+def compile_rules(rules: list) -> tuple[list, dict[Hashable, bytes]]:
+    """The rules with their phrases indexed, and every pattern they can ask for, compiled.
+
+    Compiling all of them costs a few seconds once per change of the packs; a run then loads
+    the few its text triggers in microseconds."""
+    import dataclasses
+
+    from .loader import compile_pattern
+    from .matcher import terms_pattern
+
+    index = PhraseIndex(rules)
+    stored = [
+        dataclasses.replace(
+            rule,
+            phrases=StoredPhrases(rule.phrases, index) if rule.kind == "phrase" else rule.phrases,
+            bad=Stored(rule.bad) if rule.bad else (),
+            good=Stored(rule.good) if rule.good else (),
+        )
+        for rule in rules
+    ]
+    patterns: dict[Hashable, bytes] = {}
+
+    def keep(key: Hashable, pattern) -> None:
+        if key not in patterns:
+            patterns[key] = pickle.dumps(pattern, protocol=pickle.HIGHEST_PROTOCOL)
+
+    for rule in rules:
+        sources = ([rule.pattern] if rule.kind == "regex" and rule.pattern else []) + list(rule.antipatterns)
+        for source in sources:
+            keep(("pattern", source, rule.case_sensitive), compile_pattern(source, rule.case_sensitive))
+        context = rule.context
+        for terms in (context.document, context.near, context.not_document, context.after):
+            if terms:
+                keep(("terms", tuple(terms), ""), terms_pattern(tuple(terms), ""))
+        if context.before:
+            keep(("terms", tuple(context.before), "$"), terms_pattern(tuple(context.before), "$"))
+        if rule.kind == "detector":
+            from .detectors import build
+
+            build(rule.detector, dict(rule.options))  # imports its module: its patterns compile
+    for key, pattern in _SEEN.items():
+        keep(key, pattern)
+    return stored, patterns
+
+
+# The patterns code compiled through compile_regex() in this process, for the next cache build.
+_SEEN: dict[Hashable, object] = {}
+
+
+def compile_regex(pattern: str, flags: int = 0):
+    """`regex.compile` for the code's own fixed patterns (the detectors'): loaded precompiled
+    when the rule cache has them, and remembered so that the next cache build keeps them. Not
+    for patterns built from a text: the cache would grow with every document."""
+    import regex
+
+    key = ("regex", pattern, int(flags))
+    found = _SEEN.get(key)
+    if found is None:
+        found = _SEEN[key] = precompiled(key, lambda: regex.compile(pattern, flags))
+    return found

@@ -1,0 +1,85 @@
+"""The compiled packs in the rule cache (compiled.py) must behave exactly as the packs read
+from TOML: same rules, same findings on short texts (dict look-ups) and long ones (automaton)."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from transfix.compiled import Stored, StoredPhrases, precompiled, register
+from transfix.engine import Engine
+from transfix.loader import default_rules_dir, load_rules
+
+SHORT = (
+    "The minister told the point of sale that the price would rise. Talks with the RPC resumed "
+    "at the Chamber of deputies, and she said that he is the director of the museum."
+)
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory):
+    import os
+
+    root = default_rules_dir()
+    saved = {k: os.environ.get(k) for k in ("TRANSFIX_CACHE_DIR", "TRANSFIX_NO_CACHE")}
+    try:
+        os.environ["TRANSFIX_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+        os.environ.pop("TRANSFIX_NO_CACHE", None)
+        load_rules([root], trusted=[root])  # builds the cache
+        compiled = load_rules([root], trusted=[root])  # and reads it back
+        os.environ["TRANSFIX_NO_CACHE"] = "1"
+        plain = load_rules([root], trusted=[root])
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return compiled, plain
+
+
+def test_compiled_rules_equal_the_packs(both):
+    compiled, plain = both
+    assert [r.id for r in compiled] == [r.id for r in plain]
+    phrase = next(r for r in compiled if r.kind == "phrase")
+    assert isinstance(phrase.phrases, StoredPhrases)
+    assert compiled == plain  # phrases and examples compare by content
+
+
+def _findings(rules, text, **options):
+    return [(f.rule, f.start, f.end, f.replacements) for f in Engine(rules=rules, **options).check(text)]
+
+
+@pytest.mark.parametrize("repeat", [1, 120])  # 120 copies pass the automaton threshold
+def test_same_findings_short_and_long(both, repeat):
+    compiled, plain = both
+    text = "\n\n".join([SHORT] * repeat)
+    expected = _findings(plain, text)
+    assert expected, "the sample should have findings"
+    assert _findings(compiled, text) == expected
+
+
+def test_a_selection_keeps_only_its_rules_in_both_paths(both):
+    compiled, plain = both
+    for text in (SHORT, "\n\n".join([SHORT] * 120)):
+        # The last: one case-sensitive phrase rule, so that no case-insensitive key is left.
+        for select in (("fr.false-friends",), ("de",), ("nothing",), ("common.capitalisation-roundtrip.maga-title-case",)):
+            assert _findings(compiled, text, select=select) == _findings(plain, text, select=select)
+
+
+def test_a_stored_pattern_is_loaded_not_compiled():
+    import regex
+
+    pattern = regex.compile(r"\bstored\b")
+    register({("test", "stored"): pickle.dumps(pattern)})
+    loaded = precompiled(("test", "stored"), lambda: pytest.fail("compiled although stored"))
+    assert loaded.pattern == pattern.pattern and loaded.search("a stored word")
+    register({("test", "broken"): b"not a pickle"})  # a damaged entry is compiled instead
+    assert precompiled(("test", "broken"), lambda: "compiled") == "compiled"
+
+
+def test_stored_tuples_act_as_tuples():
+    stored = pickle.loads(pickle.dumps(Stored((("a", ("b",)), ("c", ("d",))))))
+    assert len(stored) == 2 and stored[1] == ("c", ("d",)) and list(stored)[0][0] == "a"
+    assert stored == (("a", ("b",)), ("c", ("d",))) and hash(stored) == hash(tuple(stored))
