@@ -17,13 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, List, Optional
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from . import __version__
 from .config import ConfigFinder
 from .errors import TransfixError
-from .console import error as _error, stderr as _stderr
+from .console import error as _error, say as _say, stderr as _stderr, stdout as _stdout
 from .model import FixLevel
 from .report import FileReport, text_lines, unified_diff, utf8_path
 from .textio import read_document, write_atomic, write_new_file
@@ -80,8 +78,6 @@ class DocType(str, enum.Enum):
     html = "html"
 
 
-def _stdout() -> Console:
-    return Console(highlight=False, soft_wrap=True)
 
 
 def _split(values: Optional[List[str]]) -> tuple[str, ...]:
@@ -179,7 +175,7 @@ def _check(session: Session, paths: List[str], output_format: OutputFormat, jobs
         reports.append(report)
         if output_format is OutputFormat.text:
             for line in text_lines(report):
-                console.print(Text(line, style=_level_style(line) if console.is_terminal else ""), markup=False)
+                _say(console, line, _level_style(line))
     if output_format is not OutputFormat.text:
         from .formats import render
 
@@ -392,7 +388,7 @@ def _diff(session: Session, paths, unsafe: bool, suggest: bool) -> bool:
         changed |= bool(lines)
         for line in lines:
             if colour:
-                console.print(Text(line.rstrip("\n"), style=_diff_style(line)), markup=False)
+                _say(console, line.rstrip("\n"), _diff_style(line))
             else:
                 sys.stdout.write(line)
     return changed
@@ -555,6 +551,8 @@ def rules_list(
     packs: dict[str, list] = {}
     for rule in loaded:
         packs.setdefault(rule.pack, []).append(rule)
+    from rich.console import Console
+
     console = _stdout()
     if not console.is_terminal:
         console = Console(highlight=False, width=200)

@@ -430,6 +430,21 @@ def _context(value: Any, fail) -> Context:
 @functools.lru_cache(maxsize=None)
 def word_class(name: str) -> tuple[str, ...]:
     """The words of a shipped word class (rules/classes/NAME.txt: one word or phrase a line)."""
+    body, plain = _class_text(name)
+    if plain:  # the generated lists (tens of thousands of bare words) take this path at C speed
+        return tuple(filter(None, body.splitlines()))
+    return tuple(word for word in (line.split("#", 1)[0].strip() for line in body.splitlines()) if word)
+
+
+def word_class_text(name: str) -> str:
+    """The words of a word class as one string, a word a line (a membership test by substring
+    search needs no tuple of tens of thousands of strings)."""
+    body, plain = _class_text(name)
+    return body if plain else "\n".join(word_class(name))
+
+
+def _class_text(name: str) -> tuple[str, bool]:
+    """The file's text after its header of comment lines, and whether that is bare words."""
     path = default_rules_dir() / "classes" / f"{name}.txt"
     if not path.is_file():
         raise KeyError(name)
@@ -437,13 +452,9 @@ def word_class(name: str) -> tuple[str, ...]:
     body = text
     while body.startswith("#"):  # a header of comment lines (the generated lists have one)
         body = body.partition("\n")[2]
-    if "#" not in body and not _PADDED_LINE.search(body):
-        text = body
-        # The generated lists (tens of thousands of bare words) take this path at C speed.
-        return tuple(filter(None, text.splitlines()))
-    return tuple(
-        word for word in (line.split("#", 1)[0].strip() for line in text.splitlines()) if word
-    )
+    if "#" not in body and "\r" not in body and not _PADDED_LINE.search(body):
+        return body, True
+    return text, False
 
 
 _PADDED_LINE = re.compile(r"^[^\S\n]|[^\S\n]$", re.MULTILINE)

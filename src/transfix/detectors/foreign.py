@@ -16,7 +16,7 @@ import functools
 import ahocorasick
 
 from ..compiled import compile_regex
-from ..loader import word_class
+from ..loader import word_class, word_class_text
 from ..matcher import fold
 from . import Found, check_options
 
@@ -46,8 +46,8 @@ class ForeignWords:
                 raise ValueError(f"no word class {name!r}") from None
 
     @property
-    def words(self) -> frozenset[str]:
-        return _lowered(self._words_name)  # read on first use, once per process
+    def words(self) -> _Lexicon:
+        return _lexicon(self._words_name)  # read on first use, once per process
 
     def find(self, text: str):
         present = self.words.intersection(_vocabulary(text))
@@ -78,7 +78,7 @@ class ForeignWords:
             yield Found(run[0][0], run[-1][1])
             return
         for start, end, is_listed, lower in listed:
-            if lower and end - start >= self.min_length and text[start:end].lower() in _lowered(self._single_name):
+            if lower and end - start >= self.min_length and text[start:end].lower() in _lexicon(self._single_name):
                 yield Found(start, end)
 
 
@@ -89,14 +89,40 @@ class ForeignWords:
             return True
         words = [text[s:e].lower() for s, e, _, _ in run]
         own = sum(w in self.words for w in words)
-        return all(own > sum(w in _lowered(name) for w in words) for name in self._rival_names)
+        return all(own > sum(w in _lexicon(name) for w in words) for name in self._rival_names)
+
+
+class _Lexicon:
+    """A language's word list, lower-cased, for membership tests.
+
+    A set of a list's tens of thousands of words takes milliseconds to build, more than a
+    commit's file needs: the first questions are answered by a substring search in the list's
+    text, and the set is built once a process has asked SEARCHES of them (a long text, a batch).
+    """
+
+    SEARCHES = 200
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._text = "\n" + word_class_text(name).lower() + "\n"
+        self._set: frozenset[str] | None = None
+        self._asked = 0
+
+    def __contains__(self, word: str) -> bool:
+        if self._set is None:
+            self._asked += 1
+            if self._asked <= self.SEARCHES:
+                return "\n" not in word and f"\n{word}\n" in self._text
+            self._set = frozenset(filter(None, self._text.split("\n")))
+        return word in self._set
+
+    def intersection(self, words) -> set[str]:
+        return {word for word in words if word in self}
 
 
 @functools.lru_cache(maxsize=None)
-def _lowered(name: str) -> frozenset[str]:
-    """A word class as a set of lower-case words, built once per process and only when needed
-    (the rival languages' lists are read only when a run of foreign words is met)."""
-    return frozenset(map(str.lower, word_class(name)))
+def _lexicon(name: str) -> _Lexicon:
+    return _Lexicon(name)  # read once per process, and only when needed (rivals: at a run)
 
 
 @functools.lru_cache(maxsize=1)
