@@ -6,12 +6,17 @@ Runs each command `--runs` times, alternating them so that a busy machine slows 
 prints the median wall time and its ratio to a bare `python -c pass`: `transfix --version`,
 `transfix check --grammar off` on a one-line file and on a 540-byte paragraph, and codespell on
 the same file when it is installed. The first run of each is a warm-up (it may rebuild the rule
-cache after an edit of the packs) and is not counted.
+cache after an edit of the packs, and writes Python's bytecode) and is not counted.
+
+Python's bytecode cache is on for these runs, as on a user's machine (pip compiles an installed
+package; an editable install writes __pycache__ on first use): PYTHONDONTWRITEBYTECODE, set on
+some CI machines, would make every run compile transfix from source and measure that instead.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -35,7 +40,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    transfix = shutil.which("transfix") or sys.exit("transfix is not installed (pip install -e .)")
+    # The console script beside this interpreter (a venv's bin/): a version manager's shim on PATH
+    # (pyenv's is a shell script) would add its own start-up to every figure.
+    beside = Path(sys.executable).parent / "transfix"
+    transfix = str(beside) if beside.is_file() else shutil.which("transfix")
+    if not transfix:
+        sys.exit("transfix is not installed (pip install -e .)")
     with tempfile.TemporaryDirectory() as folder:
         line, paragraph = Path(folder, "line.txt"), Path(folder, "paragraph.txt")
         line.write_text(LINE, encoding="utf-8")
@@ -47,14 +57,15 @@ def main() -> None:
             f"check --grammar off, {len(PARAGRAPH)} bytes": [
                 transfix, "check", "--grammar", "off", "--no-config", str(paragraph)],
         }
-        codespell = shutil.which("codespell")
+        codespell = str(Path(sys.executable).parent / "codespell") if (Path(sys.executable).parent / "codespell").is_file() else shutil.which("codespell")
         if codespell:
             commands["codespell, same paragraph"] = [codespell, str(paragraph)]
+        environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         times: dict[str, list[float]] = {name: [] for name in commands}
         for run in range(args.runs + 1):
             for name, command in commands.items():
                 started = time.perf_counter()
-                subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+                subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=environment)
                 if run:
                     times[name].append(time.perf_counter() - started)
     bare = statistics.median(times["python -c pass"])

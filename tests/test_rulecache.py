@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 from transfix.loader import default_rules_dir, load_rules
-from transfix.rulecache import cache_dir, fingerprint
+from transfix.rulecache import cache_dir, current_key, fingerprint
 
 
 def test_cache_is_used_rebuilt_on_change_and_ignored_when_corrupt(tmp_path, monkeypatch):
@@ -57,3 +57,19 @@ def test_only_the_newest_cache_files_are_kept(tmp_path, monkeypatch):
     assert f"rules-{fingerprint(default_rules_dir())}.pickle" in kept
     assert "rules-000000000000000000000005.pickle" in kept  # the newest stale ones stay
     assert unrelated.is_file()
+
+
+def test_the_key_is_found_by_stamp_and_follows_the_contents(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setenv("TRANSFIX_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), root)
+    key = current_key(root)
+    assert key == fingerprint(root)
+    assert len(list(cache_dir().glob("stamp-*.pickle"))) == 1
+    pack = root / "common" / "doubled-words.toml"
+    os.utime(pack, ns=(pack.stat().st_atime_ns, pack.stat().st_mtime_ns + 10**9))  # touched only
+    assert current_key(root) == key
+    pack.write_text(pack.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # changed
+    assert current_key(root) == fingerprint(root) != key

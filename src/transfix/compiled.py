@@ -90,7 +90,10 @@ class PhraseIndex:
 
 
 class Stored(Sequence):
-    """A tuple kept pickled until first use (a rule's phrases or examples)."""
+    """A tuple kept pickled until first use (a rule's phrases or examples).
+
+    Pickled by its slots, with no method of its own: the unpickler then restores it in C, which
+    matters for the thousands a cache holds."""
 
     __slots__ = ("_blob", "_items")
 
@@ -98,16 +101,17 @@ class Stored(Sequence):
         self._blob = pickle.dumps(tuple(items), protocol=pickle.HIGHEST_PROTOCOL)
         self._items: tuple | None = None
 
-    def __getstate__(self):
-        return self._blob
-
-    def __setstate__(self, state) -> None:
-        self._blob, self._items = state, None
-
     def _loaded(self) -> tuple:
         if self._items is None:
             self._items = pickle.loads(self._blob)
         return self._items
+
+    def __reduce_ex__(self, protocol):
+        # Without the unpickled items (a test may have read them), as (class, slots) in C.
+        return (type(self).__new__, (type(self),), (None, self._slots()))
+
+    def _slots(self) -> dict:
+        return {"_blob": self._blob, "_items": None}
 
     def __getitem__(self, position):
         return self._loaded()[position]
@@ -139,11 +143,8 @@ class StoredPhrases(Stored):
         super().__init__(items)
         self.phrase_index = index
 
-    def __getstate__(self):
-        return self._blob, self.phrase_index
-
-    def __setstate__(self, state) -> None:
-        (self._blob, self.phrase_index), self._items = state, None
+    def _slots(self) -> dict:
+        return {**super()._slots(), "phrase_index": self.phrase_index}
 
 
 def compile_rules(rules: list) -> tuple[list, dict[Hashable, bytes]]:
@@ -157,12 +158,27 @@ def compile_rules(rules: list) -> tuple[list, dict[Hashable, bytes]]:
     from .matcher import terms_pattern
 
     index = PhraseIndex(rules)
+    # Equal values made one object, which pickle then writes (and reads) once: most rules share
+    # a context, a pivot or a word class with others.
+    shared: dict = {}
+
+    def one(value):
+        return shared.setdefault(value, value)
+
+    def context(value):
+        fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+        return one(dataclasses.replace(value, **{k: one(v) for k, v in fields.items() if isinstance(v, tuple)}))
+
     stored = [
         dataclasses.replace(
             rule,
             phrases=StoredPhrases(rule.phrases, index) if rule.kind == "phrase" else rule.phrases,
             bad=Stored(rule.bad) if rule.bad else (),
             good=Stored(rule.good) if rule.good else (),
+            context=context(rule.context),
+            pivot=one(rule.pivot),
+            category=one(rule.category),
+            source_file=one(rule.source_file),
         )
         for rule in rules
     ]
@@ -188,6 +204,10 @@ def compile_rules(rules: list) -> tuple[list, dict[Hashable, bytes]]:
             build(rule.detector, dict(rule.options))  # imports its module: its patterns compile
     for key, pattern in _SEEN.items():
         keep(key, pattern)
+    from .loader import default_rules_dir, read_class
+
+    for path in sorted((default_rules_dir() / "classes").glob("*.txt")):  # what word_class reads
+        keep(("class", str(path)), read_class(path))
     return stored, patterns
 
 

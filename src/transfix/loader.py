@@ -444,10 +444,17 @@ def word_class_text(name: str) -> str:
 
 
 def _class_text(name: str) -> tuple[str, bool]:
-    """The file's text after its header of comment lines, and whether that is bare words."""
+    """The file's text after its header of comment lines, and whether that is bare words (kept
+    in the rule cache: telling takes a regex pass over lists of tens of thousands of words)."""
+    from .compiled import precompiled
+
     path = default_rules_dir() / "classes" / f"{name}.txt"
+    return precompiled(("class", str(path)), lambda: read_class(path))
+
+
+def read_class(path: Path) -> tuple[str, bool]:
     if not path.is_file():
-        raise KeyError(name)
+        raise KeyError(path.stem)
     text = path.read_text(encoding="utf-8")
     body = text
     while body.startswith("#"):  # a header of comment lines (the generated lists have one)

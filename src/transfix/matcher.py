@@ -132,6 +132,7 @@ def fold_key(phrase: str, lower: bool) -> str:
 
 _HEAD = re.compile(r"\w+")  # a run of word characters (str.isalnum() or '_', as _is_word_char)
 _NONE: frozenset[int] = frozenset()
+_NO_ENTRIES: list = []  # shared, never changed
 
 
 class _PhraseTable:
@@ -180,8 +181,8 @@ class _PhraseTable:
                 shard = index.shard(self.lower, key[:SHARD])
                 entries = shard.get(key) if shard else None
                 stored = read[key] = [
-                    (chosen[name], targets, size) for name, targets, size in entries or () if name in chosen
-                ]
+                    (chosen[name], targets, size) for name, targets, size in entries if name in chosen
+                ] if entries else _NO_ENTRIES
             if stored:
                 own = stored + own if own else stored
         return own

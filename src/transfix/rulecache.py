@@ -6,7 +6,9 @@ every pattern they use, compiled. Building it takes a few seconds once; loading 
 
 The key is a hash of transfix's version, of the `regex` module's version, of the code that builds
 rules, and of every file under the rules folder (packs, word classes, calibration): change one
-byte and the cache is rebuilt. The cache lives in
+byte and the cache is rebuilt. A run finds the key through a stamp of the files' sizes and
+modification times (as Python checks its .pyc files), hashing the contents only when one of them
+moved: a touched file costs a hash, not a rebuild. The cache lives in
 `$TRANSFIX_CACHE_DIR`, else `$XDG_CACHE_HOME/transfix`, else `~/.cache/transfix`; it is only ever
 an optimisation: an unreadable, unwritable or corrupt cache is ignored, and `TRANSFIX_NO_CACHE=1`
 turns it off.
@@ -39,19 +41,51 @@ def cache_dir() -> Path:
     return Path(base) / "transfix"
 
 
-def fingerprint(root: Path) -> str:
-    digest = hashlib.sha256()
-    from . import __version__ as own  # not importlib.metadata: 13 ms of a 0.3 s budget
+_CODE = ("loader.py", "model.py", "triggers.py", "rulecache.py", "compiled.py", "matcher.py")
+
+
+def _header(root: Path) -> bytes:
+    from . import __version__  # not importlib.metadata: 13 ms of a 0.3 s budget
+
     # Compiled patterns are the regex module's internal code: only its own version may read them.
-    digest.update(f"{FORMAT}\0{own}\0{regex.__version__}\0{root.resolve()}\0".encode())
-    # The code that builds rules is part of the key too (an editable install keeps its version).
+    return f"{FORMAT}\0{__version__}\0{regex.__version__}\0{root.resolve()}\0".encode()
+
+
+def _files(root: Path) -> list[tuple[str, Path]]:
+    """(name in the key, file): the code that builds rules is part of the key too (an editable
+    install keeps its version), then every file under the rules folder."""
     here = Path(__file__).parent
-    for module in ("loader.py", "model.py", "triggers.py", "rulecache.py", "compiled.py", "matcher.py"):
-        digest.update((here / module).read_bytes())
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(root)).encode() + b"\0")
-        digest.update(path.read_bytes())
+    code = [(module, here / module) for module in _CODE]
+    return code + [(str(p.relative_to(root)), p) for p in sorted(root.rglob("*")) if p.is_file()]
+
+
+def fingerprint(root: Path) -> str:
+    """A hash of the contents of the packs, word classes and calibration, and of the code."""
+    digest = hashlib.sha256(_header(root))
+    for name, path in _files(root):
+        digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:24]
+
+
+def current_key(root: Path) -> str:
+    """fingerprint(root), taken from a stamp when every file has the size and modification time
+    it had when the fingerprint was computed (Python checks its .pyc files that way): reading
+    and hashing 8 MB would be a twentieth of a pre-commit run."""
+    digest = hashlib.sha256(_header(root))
+    for name, path in _files(root):
+        info = path.stat()
+        digest.update(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    stamp = cache_dir() / f"stamp-{digest.hexdigest()[:24]}.pickle"
+    try:
+        with open(stamp, "rb") as handle:
+            key = pickle.load(handle)
+        if isinstance(key, str) and len(key) == 24:
+            return key
+    except Exception:  # missing, unreadable or corrupt: hash the contents
+        pass
+    key = fingerprint(root)
+    _store(stamp, key)
+    return key
 
 
 KEEP = 3  # cache files kept (several checkouts or versions may share the folder)
@@ -63,7 +97,7 @@ def cached(root: Path, load: Callable[[], list[Rule]]) -> list[Rule]:
         return load()
     target = None
     try:
-        target = cache_dir() / f"rules-{fingerprint(root)}.pickle"
+        target = cache_dir() / f"rules-{current_key(root)}.pickle"
         with open(target, "rb") as handle:
             rules, patterns = pickle.load(handle)
         if isinstance(rules, list) and all(isinstance(r, Rule) for r in rules) and isinstance(patterns, dict):
