@@ -166,7 +166,8 @@ def _check(session: Session, paths: List[str], output_format: OutputFormat, jobs
     reports, fails = [], False
     console = _stdout()
     started = time.perf_counter()
-    for result in session.run(paths, jobs, mode="check", **levels):
+    keep_text = output_format is not OutputFormat.text  # other formats count columns in it
+    for result in session.run(paths, jobs, mode="check", keep_text=keep_text, **levels):
         if result.error or result.note:
             continue
         fails |= result.failed

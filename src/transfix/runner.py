@@ -43,6 +43,7 @@ class RunSpec:
     accept: tuple[str, ...] = ()
     min_level: FixLevel = FixLevel.SUGGEST
     fail_on: FixLevel = FixLevel.SUGGEST  # which findings make `check` exit 1
+    keep_text: bool = True  # send the decoded text back with the findings (formats that need it)
 
 
 @dataclass
@@ -97,7 +98,7 @@ def process(engine: Engine, spec: RunSpec, path: str, named: bool) -> FileResult
         result.findings = tuple(f for f in analysis.findings if f.fix.rank <= spec.min_level.rank)
         result.failed = any(f.fix.rank <= spec.fail_on.rank for f in result.findings)
         result.warnings = analysis.warnings
-        result.text = document.text
+        result.text = document.text if spec.keep_text else ""
         result.categories = Counter(f.category for f in result.findings)
         return result
     repaired = engine.repair(document.text, unsafe=spec.unsafe, accept=spec.accept, kind=kind, skip=skip)
@@ -189,10 +190,14 @@ def run(specs: list[RunSpec], items: Iterable[tuple[str, bool, int]], jobs: int,
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if method == "fork":
         _worker["engines"] = dict(enumerate(local))
+    # Files go to workers in chunks: a few per worker and round for a handful of files, up to
+    # a few hundred for a tree of tiny ones, where handing each over would cost more than it.
+    items = list(items)
+    chunk = max(1, min(256, len(items) // (jobs * 16)))
     try:
         with multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(specs,)) as pool:
             try:
-                yield from pool.imap(_work, items, chunksize=4)
+                yield from pool.imap(_work, items, chunksize=chunk)
             except BaseException:
                 pool.terminate()  # Ctrl-C or an error: stop the workers now, quietly
                 raise

@@ -62,11 +62,12 @@ class Profile:
 
     def spec(self, encoding: Optional[str], mode: str = "check", write: bool = False,
              unsafe: Optional[bool] = None, accept: tuple[str, ...] = (),
-             min_level: Optional[FixLevel] = None, fail_on: Optional[FixLevel] = None) -> RunSpec:
+             min_level: Optional[FixLevel] = None, fail_on: Optional[FixLevel] = None,
+             keep_text: bool = True) -> RunSpec:
         """The worker's task; a setting left None comes from this profile's configuration."""
         return RunSpec(self.engine_options, self.grammar, self.config, encoding, self.doc_type, mode, write,
                        self.unsafe(unsafe), accept, min_level or self.config.min_fix_level,
-                       fail_on or self.config.fail_on)
+                       fail_on or self.config.fail_on, keep_text)
 
     def unsafe(self, flag: Optional[bool]) -> bool:
         return self.config.unsafe if flag is None else flag
