@@ -16,12 +16,16 @@ of the paragraph and the repair adds the closing mark; a stray apostrophe left w
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..compiled import compile_regex
-from . import Found, check_options
+from . import Found, check_options, segments
 
-_BLOCK = compile_regex(r"[^\n](?:[^\n]|\n(?![ \t]*\n))*")
+# Paragraphs: text between line breaks that begin a blank line (a paragraph starts at a character
+# other than a line break).
+_BREAK = re.compile(r"\n(?=[ \t]*\n)|^\n+|(?<=\n)\n+")
 _MARKS = compile_regex(r"[\"“”]")
 # The end of a paragraph: a word, its sentence-closing punctuation, perhaps a stray apostrophe.
 _END = compile_regex(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*[)\]]?[.!?…]+(?P<tail> ?['’]{1,2})?$")
@@ -52,7 +56,7 @@ class QuoteBalance:
     def find(self, text: str):
         if '"' not in text and "“" not in text:
             return
-        blocks = list(_BLOCK.finditer(text))
+        blocks = segments(text, _BREAK)
         for number, match in enumerate(blocks):
             block = match.group().rstrip()
             if len(block) > _MAX_BLOCK or _CODE.search(block):

@@ -30,15 +30,17 @@ Two modes (one rule each):
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 
 from ..compiled import compile_regex
 from ..loader import word_class
-from . import Found, check_options
+from . import Found, check_options, segments
 
 # A paragraph ends at a blank line (hard-wrapped text keeps going across single line breaks).
-_PARAGRAPH = compile_regex(r"(?:[^\n]|\n(?![ \t]*(?:\n|$)))+")
+# A paragraph ends at a line break followed by a blank line or the end of the text.
+_PARAGRAPH_END = re.compile(r"\n(?=[ \t]*(?:\n|\Z))")
 _SENTENCE = compile_regex(r"[^.!?]+(?:[.!?]+[\"”’)]*|$)")
 _WORD = compile_regex(r"\p{L}[\p{L}&-]*(?:['’]\p{L}+)?|\d+")
 _MASCULINE = {"he": "it", "his": "its", "him": "it", "himself": "itself"}
@@ -116,7 +118,7 @@ class PronounThings:
 
     def _things(self, text: str):
         surnames = self._surnames(text)
-        blocks = _PARAGRAPH.finditer(text) if self.paragraph else [regex.match(r"(?s).*", text)]
+        blocks = segments(text, _PARAGRAPH_END) if self.paragraph else [regex.match(r"(?s).*", text)]
         for block in blocks:
             offset = block.start()
             sentences = [m for m in _SENTENCE.finditer(block.group()) if m.group().strip()]
@@ -223,7 +225,7 @@ class PronounThings:
         if "its" not in text and "Its" not in text:
             return
         surnames = self._surnames(text) | self._female_surnames(text)
-        for block in _PARAGRAPH.finditer(text):
+        for block in segments(text, _PARAGRAPH_END):
             body = block.group()
             tokens = list(_WORD.finditer(body))
             for position, match in enumerate(tokens):
