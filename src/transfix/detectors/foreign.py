@@ -129,7 +129,7 @@ def _lexicon(name: str) -> _Lexicon:
 def _vocabulary(text: str) -> frozenset[str]:
     """The distinct lower-case words of a text, once for every language's detector (only the
     latest text is kept)."""
-    return frozenset(word.lower() for word in _TOKEN.findall(text))
+    return frozenset(match.group().lower() for match in _TOKEN.finditer(text))  # no list of every word
 
 
 @functools.lru_cache(maxsize=64)

@@ -244,7 +244,7 @@ class _Text:
         if not _PLAIN.fullmatch(lowered):
             return regex.search(rf"\b{regex.escape(lowered)}\b", self.text) is not None
         if self._words is None:
-            self._words = frozenset(_PLAIN.findall(self.text))
+            self._words = frozenset(m.group() for m in _PLAIN.finditer(self.text))  # no list of every word
         return lowered in self._words
 
     def inside_sentence(self, word: str) -> bool:
@@ -252,7 +252,7 @@ class _Text:
         if not _PLAIN.fullmatch(word):
             return regex.search(rf"\p{{Ll}}[,;:]? {regex.escape(word)}\b", self.text) is not None
         if self._after_lower is None:
-            self._after_lower = frozenset(_AFTER_LOWER.findall(self.text, overlapped=True))
+            self._after_lower = frozenset(m.group(1) for m in _AFTER_LOWER.finditer(self.text, overlapped=True))
         return word in self._after_lower
 
 

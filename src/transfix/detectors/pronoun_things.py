@@ -30,6 +30,7 @@ Two modes (one rule each):
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 import regex
@@ -227,6 +228,8 @@ class PronounThings:
         surnames = self._surnames(text) | self._female_surnames(text)
         for block in segments(text, _PARAGRAPH_END):
             body = block.group()
+            if "its" not in body and "Its" not in body:
+                continue  # most paragraphs: no word list to build
             tokens = list(_WORD.finditer(body))
             for position, match in enumerate(tokens):
                 if match.group() not in ("its", "Its"):
@@ -340,8 +343,7 @@ def _same_case(original: str, replacement: str) -> str:
 def _names_after(text: str, first_names: frozenset[str]) -> frozenset[str]:
     """Capitalised words that follow one of these first names somewhere in the text."""
     found = set()
-    words = list(_WORD.finditer(text))
-    for previous, match in zip(words, words[1:]):
+    for previous, match in itertools.pairwise(_WORD.finditer(text)):  # not a list: 20 bytes a character
         if text[previous.end():match.start()] == " " and match.group()[:1].isupper() \
                 and previous.group() in first_names:
             found.add(_strip_possessive(match.group()))
