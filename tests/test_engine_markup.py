@@ -46,3 +46,28 @@ def test_directives_in_markdown_and_text():
     assert [f.rule for f in findings if f.line == 12] == ["common.typography.currency-space"]
     text = "Behind payment walls.\n# transfix: ignore-next-line\nBehind payment walls.\n"
     assert [f.line for f in ENGINE.check(text)] == [1]
+
+
+def test_normalised_markdown_is_parsed_again_only_when_a_change_can_make_markup(monkeypatch):
+    """Repaired mojibake writes no ASCII, so the markup of the text as given stands for the
+    normalised text; a full-width backtick made ASCII may end a code span, so that text is parsed."""
+    from transfix import markup
+    from transfix.engine import Engine
+
+    engine = Engine(select=["fr", "normalize"])
+    parsed: list[str] = []
+    original = markup.protected_spans
+
+    def counting(text, kind):
+        parsed.append(text)
+        return original(text, kind)
+
+    monkeypatch.setattr(markup, "protected_spans", counting)
+    mojibake = "Le cafÃ© `payment walls` and behind payment walls.\n"
+    findings = engine.check(mojibake, kind="markdown")
+    assert len(parsed) == 1
+    assert any(f.rule.startswith("normalize.") for f in findings)
+    assert [f.text for f in findings if f.source.value == "rules"] == ["payment walls"]
+    parsed.clear()
+    engine.check("Code `a\uff40 payment walls` here.\n", kind="markdown")
+    assert len(parsed) == 2

@@ -113,11 +113,14 @@ class Engine:
         protected = original_protected
         if offsets is not None:
             # What the user wrote decides what is protected: normalisation can turn a full-width
-            # character into a delimiter (a backtick, '<') that would end a code span early.
-            protected = Intervals(
-                [(offsets.to_normalized(s), offsets.to_normalized(e, is_end=True)) for s, e in original_protected]
-                + list(self._protected(working, kind))
-            )
+            # character into a delimiter (a backtick, '<') that would end a code span early. The
+            # normalised text is parsed too only when a change can make markup: one that brings
+            # in ASCII (a delimiter, a URL's letters) or deletes (a control character between two
+            # halves of a tag); repaired mojibake and composed accents cannot.
+            mapped = [(offsets.to_normalized(s), offsets.to_normalized(e, is_end=True)) for s, e in original_protected]
+            if any(_may_make_markup(f) for f in normalized.findings):
+                mapped += list(self._protected(working, kind))
+            protected = Intervals(mapped)
         report = self.matcher.match(working, protected)
         findings += self._rule_findings(report.hits, text, offsets, lines)
         warnings = list(report.warnings)
@@ -272,6 +275,12 @@ def _masked(text: str, protected: Intervals) -> str:
         last = end
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def _may_make_markup(change: Finding) -> bool:
+    """Whether a normalisation can have made markup: it deletes, or it writes an ASCII character."""
+    replacement = change.replacements[0] if change.replacements else ""
+    return not replacement or any(char.isascii() for char in replacement)
 
 
 def _level_overrides(rules: Iterable[Rule], overrides: Mapping[str, FixLevel]) -> dict[str, FixLevel]:
