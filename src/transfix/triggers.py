@@ -9,11 +9,19 @@ ignored. The rule examples (run as tests) check that derived triggers never hide
 
 from __future__ import annotations
 
+import re
+
 MIN_LENGTH = 3
 
 
+# An inline flag group that turns on verbose mode: (?x), (?ix:...). Not a named group (?P<x>...)
+# or a look-ahead (?= ex...), which the former test took for one, leaving their rules to run
+# over every text.
+_VERBOSE = re.compile(r"\(\?[abefiLmprsuwV01-]*x[abefiLmprsuwV01-]*[:)]")
+
+
 def derive_triggers(pattern: str) -> tuple[str, ...]:
-    if "(?x" in pattern or "(?" in pattern and "x" in pattern[pattern.find("(?"):pattern.find("(?") + 6].split(")")[0]:
+    if _VERBOSE.search(pattern):
         return ()  # verbose patterns hold spaces and comments that are not text
     try:
         branches = _parse_alternation(pattern, 0)[0]
