@@ -262,3 +262,14 @@ def test_against_a_real_languagetool():
     text = "Emoji 😀 first. He have a apple."
     issues = backend.lint(text)
     assert any(i.rule == "EN_A_VS_AN" and text[i.start:i.end] == "a" for i in issues)
+
+
+def test_harper_starts_on_a_thread_and_close_waits_for_it():
+    """The default backend starts Harper on a thread (it loads its dictionary while the rules
+    load); linting waits for it, and close() never leaves it running."""
+    backend = HarperBackend()
+    issues = backend.lint("The the cat sat.")
+    assert [i.rule for i in issues] == ["RepeatedWords"]
+    fresh = HarperBackend()
+    fresh.close()
+    assert fresh._warming is not None and not fresh._warming.is_alive()

@@ -68,15 +68,23 @@ class HarperBackend:
             self._dialect = getattr(harper.Dialect, dialect.upper())
         except AttributeError:
             raise GrammarUnavailable(f"unknown Harper dialect {dialect!r}") from None
+        self._local = threading.local()
+        self._warming: threading.Thread | None = None
+        named = (frozenset(enable) | frozenset(disable)) - {"all"}
+        everything = everything or "all" in enable
+        if not named and not everything:
+            # The usual run: Harper's one-time start (0.6 s: it loads its dictionary, releasing
+            # the GIL) goes on in a thread while the rules load; the first lint waits for it.
+            self.enabled = HARPER_DEFAULT
+            self._warming = threading.Thread(target=_warm_up, args=(harper,), daemon=True)
+            self._warming.start()
+            return
         first = harper.Linter(dialect=self._dialect)  # building one is costly: keep it for this thread
         known = frozenset(first.get_lint_config())
-        named = (frozenset(enable) | frozenset(disable)) - {"all"}
         unknown = sorted(named - known)
         if unknown:
             raise UnknownLint(f"unknown Harper lint {unknown[0]!r} (`transfix rules list --grammar` lists them)")
-        everything = everything or "all" in enable
         self.enabled = (known if everything else (HARPER_DEFAULT & known) | frozenset(enable)) - frozenset(disable)
-        self._local = threading.local()
         self._local.linter = self._configured(first)
 
     @staticmethod
@@ -92,8 +100,13 @@ class HarperBackend:
     def _linter(self):
         linter = getattr(self._local, "linter", None)
         if linter is None:
+            self._warmed()
             linter = self._local.linter = self._configured(self._harper.Linter(dialect=self._dialect))
         return linter
+
+    def _warmed(self) -> None:
+        if self._warming is not None:
+            self._warming.join()
 
     def lint(self, paragraph: str) -> list[GrammarIssue]:
         organized = self._linter().organized_lints(paragraph, language=self._harper.Language.PLAINTEXT)
@@ -111,7 +124,15 @@ class HarperBackend:
         return issues
 
     def close(self) -> None:
+        self._warmed()  # never leave Harper starting in a thread at exit
         self._local = threading.local()
+
+
+def _warm_up(harper) -> None:
+    try:
+        harper.get_default_lint_config()  # Harper's one-time start; a failure shows at first lint
+    except Exception:
+        pass
 
 
 def _harper_replacement(suggestion, problem: str) -> str:
