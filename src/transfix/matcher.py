@@ -1,7 +1,8 @@
 """Compile rules once and find every hit in one pass over the text.
 
-Phrase rules, however many, go into two phrase tables (one case-insensitive, one case-sensitive):
-a short text is looked up word by word in a dict, a long one (or a batch, once it adds up) is
+Phrase rules, however many, go into two phrase tables (one case-insensitive, one case-sensitive);
+the shipped packs' phrases come already indexed from the rule cache (compiled.py) and are read
+per key. A short text is looked up word by word, a long one (or a batch, once it adds up) is
 scanned once by an Aho-Corasick automaton built on first need; a hit is kept only at word
 boundaries. Regex rules run
 one by one with the `regex` module's time limit, so a pattern that backtracks cannot hang a run.
