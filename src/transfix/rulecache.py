@@ -105,11 +105,25 @@ def cached(root: Path, load: Callable[[], list[Rule]]) -> list[Rule]:
             return rules
     except Exception:  # missing, unreadable or corrupt: rebuild
         pass
+    if target is None or not _writable(target.parent):
+        # Compiling every pattern only pays when the next run can load them: without a cache,
+        # patterns are compiled as texts ask for them.
+        return load()
     rules, patterns = compile_rules(load())
     register(patterns)
-    if target is not None:
-        _store(target, (rules, patterns))
+    _store(target, (rules, patterns))
     return rules
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle, probe = tempfile.mkstemp(dir=folder, prefix=".probe-")
+        os.close(handle)
+        os.unlink(probe)
+        return True
+    except OSError:
+        return False
 
 
 def _store(target: Path, value) -> None:
