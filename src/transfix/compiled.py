@@ -9,6 +9,9 @@ that a run pays only for what its text needs.
   text unpickles only the shards of the words it has, a long one all of them.
 - Each rule keeps its phrases and its examples pickled (`Stored`) until something asks for
   them: the matcher reads the index, and only `rules test` and `rules show` read examples.
+- The word classes' texts, which the detectors read (loader.word_class), by file path.
+
+Everything here is an optimisation: a key that is not stored is computed as before.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from typing import Callable, Hashable, Iterable, Iterator
 
 SHARD = 8  # characters of a key that name its shard (a few hundred keys each at most)
 
-# Compiled patterns by key, still pickled: filled from the rule cache, read by precompiled().
+# Compiled patterns (and word-class texts) by key, still pickled: filled from the rule cache,
+# read by precompiled().
 _PATTERNS: dict[Hashable, bytes] = {}
 
 
