@@ -362,17 +362,26 @@ class Matcher:
         running = sorted(
             [self._regexes[order[name]] for name in triggered] + self._untriggered, key=lambda r: order[r.id]
         )
+        # Rules triggered at the same places share their windows (many share a trigger word).
+        spans: dict[tuple, tuple[list[int], list[tuple[int, int]]]] = {}
         for rule in running:
             if self._triggers[rule.id]:
                 positions = triggered.get(rule.id)
                 if not positions:
                     continue
-                if self._wide[rule.id]:
-                    windows = _paragraph_windows(text, positions)
+                wide = self._wide[rule.id]
+                key = (wide, len(positions), positions[0], positions[-1])
+                shared = spans.get(key)
+                if shared is not None and shared[0] == positions:
+                    windows = shared[1]
                 else:
-                    if bounds is None:
-                        bounds = _Boundaries(text)
-                    windows = _sentence_windows(text, positions, bounds)
+                    if wide:
+                        windows = _paragraph_windows(text, positions)
+                    else:
+                        if bounds is None:
+                            bounds = _Boundaries(text)
+                        windows = _sentence_windows(text, positions, bounds)
+                    spans[key] = (positions, windows)
             else:
                 windows = [(0, len(text))]
             pattern = compile_pattern(rule.pattern, rule.case_sensitive)
