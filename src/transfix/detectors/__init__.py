@@ -86,3 +86,13 @@ def segments(text: str, breaks: re.Pattern) -> list[re.Match]:
     if start < len(text):
         found.append(_WHOLE.match(text, start))
     return found
+
+
+def strip_possessive(word: str) -> str:
+    """A name without its possessive 's ("Kutcher's" -> "Kutcher")."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def same_case(original: str, replacement: str) -> str:
+    """The replacement capitalised when the word it replaces was ("His" -> "Her")."""
+    return replacement.capitalize() if original[:1].isupper() else replacement

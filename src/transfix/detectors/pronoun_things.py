@@ -37,7 +37,7 @@ import regex
 
 from ..compiled import compile_regex
 from ..loader import word_class
-from . import Found, check_options, segments
+from . import Found, check_options, same_case, segments, strip_possessive
 
 # A paragraph ends at a blank line (hard-wrapped text keeps going across single line breaks).
 # A paragraph ends at a line break followed by a blank line or the end of the text.
@@ -146,7 +146,7 @@ class PronounThings:
                         female = female or evidence.female
                     if blocked or not thing:
                         continue
-                    replacement = _same_case(match.group(), _MASCULINE[token])
+                    replacement = same_case(match.group(), _MASCULINE[token])
                     if token == "his":
                         if female:
                             continue
@@ -163,7 +163,7 @@ class PronounThings:
     def _evidence(self, body: str, tokens, surnames) -> "_Evidence":
         found = _Evidence()
         for position, match in enumerate(tokens):
-            word = _strip_possessive(match.group())
+            word = strip_possessive(match.group())
             lowered = word.lower()
             previous = tokens[position - 1] if position else None
             after_first_name = (
@@ -248,7 +248,7 @@ class PronounThings:
                     elif male and not female:
                         replacement = "his"
                 start, end = block.start() + match.start(), block.start() + match.end()
-                yield Found(start, end, (_same_case(match.group(), replacement),) if replacement else ())
+                yield Found(start, end, (same_case(match.group(), replacement),) if replacement else ())
 
     def _owner(self, body: str, tokens, position: int, surnames):
         """Walk back from "its" over verbs (-ed, -ing, auxiliaries), adverbs and commas to the first
@@ -269,7 +269,7 @@ class PronounThings:
             return None
         if back == position - 1:
             return None  # "its" right after the owner: "the couple its" is no English; leave it
-        word = _strip_possessive(tokens[back].group())
+        word = strip_possessive(tokens[back].group())
         lowered = word.lower()
         previous = tokens[back - 1].group().lower() if back else ""
         if lowered in _GROUPS and previous in ("the", "this", "that"):
@@ -332,12 +332,6 @@ def _plurals(words) -> set[str]:
     return out
 
 
-def _strip_possessive(word: str) -> str:
-    return word[:-2] if word.endswith(("'s", "’s")) else word
-
-
-def _same_case(original: str, replacement: str) -> str:
-    return replacement.capitalize() if original[:1].isupper() else replacement
 
 
 def _names_after(text: str, first_names: frozenset[str]) -> frozenset[str]:
@@ -346,5 +340,5 @@ def _names_after(text: str, first_names: frozenset[str]) -> frozenset[str]:
     for previous, match in itertools.pairwise(_WORD.finditer(text)):  # not a list: 20 bytes a character
         if text[previous.end():match.start()] == " " and match.group()[:1].isupper() \
                 and previous.group() in first_names:
-            found.add(_strip_possessive(match.group()))
+            found.add(strip_possessive(match.group()))
     return frozenset(found)

@@ -27,7 +27,7 @@ import itertools
 
 from ..compiled import compile_regex
 from ..loader import word_class
-from . import Found, check_options
+from . import Found, check_options, same_case, strip_possessive
 
 _SENTENCE = compile_regex(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|\n|$)")
 _WORD = compile_regex(r"\p{L}[\p{L}-]*(?:['’]\p{L}+)?")
@@ -137,7 +137,7 @@ class PronounGender:
                     continue
                 start = sentence.start() + match.start()
                 end = sentence.start() + match.end()
-                yield Found(start, end, (_same_case(match.group(), replacement),))
+                yield Found(start, end, (same_case(match.group(), replacement),))
 
     def _female_subject(self, sentence: str, surnames: frozenset[str]) -> int | None:
         """Where the sentence's opening name ends, if it names a woman: a woman's first name and a
@@ -148,7 +148,7 @@ class PronounGender:
         parts = match.group("name").split(" ")
         if len(parts) >= 2 and parts[0] in self.female_names and not any(p in self.male_names for p in parts[1:]):
             return match.end("name")
-        if len(parts) == 1 and _strip_possessive(parts[0]) == parts[0] and parts[0] in surnames:
+        if len(parts) == 1 and strip_possessive(parts[0]) == parts[0] and parts[0] in surnames:
             return match.end("name")
         return None
 
@@ -158,7 +158,7 @@ class PronounGender:
         for previous, match in itertools.pairwise(_WORD.finditer(text)):  # not a list: 20 bytes a character
             if text[previous.end():match.start()] != " " or not match.group()[:1].isupper():
                 continue
-            surname = _strip_possessive(match.group())
+            surname = strip_possessive(match.group())
             if previous.group() in self.female_names:
                 female.add(surname)
             elif previous.group() in self.male_names:
@@ -184,7 +184,7 @@ class PronounGender:
         found = _Evidence()
         words = list(_WORD.finditer(sentence))
         for position, match in enumerate(words):
-            word = _strip_possessive(match.group())
+            word = strip_possessive(match.group())
             lowered = word.lower()
             # A first name right after another first name is a surname ("Lauren Conrad").
             previous = words[position - 1] if position else None
@@ -234,13 +234,7 @@ def _without_possessed(sentence: str, words, position: int) -> str:
     return sentence[:words[position].start()] + sentence[cut_end:]
 
 
-def _strip_possessive(word: str) -> str:
-    return word[:-2] if word.endswith(("'s", "’s")) else word
-
 
 def _lower_set(words) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
-
-def _same_case(original: str, replacement: str) -> str:
-    return replacement.capitalize() if original[:1].isupper() else replacement
