@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from array import array
 from dataclasses import dataclass, field
 
 import re
@@ -109,8 +110,26 @@ def terms_pattern(terms: tuple[str, ...], suffix: str = "") -> regex.Pattern:
 def fold(text: str, lower: bool) -> str:
     """Lower-case (when asked) and turn every space-like character into a plain space.
 
-    The result has exactly the length of `text`, so automaton offsets are text offsets.
+    The result has exactly the length of `text`, so automaton offsets are text offsets. A long
+    text is folded a piece at a time, cut after a space: `str.lower` of a text that is not all
+    Latin-1 keeps a buffer of twelve bytes a character (64 MB for 4 MB of text), and lower-casing
+    is the same either side of a space (even the Greek final sigma looks no further).
     """
+    if len(text) <= _FOLD_PIECE:
+        return _fold_piece(text, lower)
+    pieces, start = [], 0
+    while start < len(text):
+        end = text.find(" ", start + _FOLD_PIECE) + 1 or len(text)
+        pieces.append(_fold_piece(text[start:end], lower))
+        start = end
+    return "".join(pieces)
+
+
+_FOLD_PIECE = 1 << 16
+_SCAN_PIECE = 1 << 18
+
+
+def _fold_piece(text: str, lower: bool) -> str:
     folded = _WHITESPACE.sub(" ", text)
     if lower:
         lowered = folded.lower()
@@ -159,6 +178,7 @@ class _PhraseTable:
         self._longest = 0
         self._free: dict[str, set[int]] = {}  # trigger key lengths by first character
         self._automaton: ahocorasick.Automaton | None = None
+        self._reach = 0  # the automaton's longest key less one
         self._looked_up = 0
         # Phrase indexes of compiled packs (compiled.py), with the rules of each chosen here
         # and the keys looked up so far, their entries turned into this table's.
@@ -208,8 +228,22 @@ class _PhraseTable:
     def iter(self, haystack: str):
         self._looked_up += len(haystack)
         if self._automaton is not None or self._looked_up >= self.SHORT:
-            return self._built().iter(haystack)
+            automaton = self._built()
+            if len(haystack) <= _SCAN_PIECE:
+                return automaton.iter(haystack)
+            return self._scan(automaton, haystack, self._reach)
         return self._lookup(haystack)
+
+    @staticmethod
+    def _scan(automaton: ahocorasick.Automaton, haystack: str, reach: int):
+        """The automaton's hits, a piece of a long text at a time: it copies what it scans into
+        four bytes a character. Each piece starts `reach` (the longest key's length less one)
+        early and keeps only the hits that end in it: every hit once, in the same order."""
+        for start in range(0, len(haystack), _SCAN_PIECE):
+            low = max(0, start - reach)
+            for last, entries in automaton.iter(haystack[low:start + _SCAN_PIECE]):
+                if last + low >= start:
+                    yield last + low, entries
 
     def _built(self) -> ahocorasick.Automaton:
         if self._automaton is None:
@@ -225,6 +259,7 @@ class _PhraseTable:
                 merged[key] = merged[key] + entries if key in merged else entries
             for key, entries in merged.items():
                 automaton.add_word(key, entries)
+            self._reach = max(map(len, merged), default=1) - 1
             if not len(automaton):
                 automaton.add_word("\0", [])  # ahocorasick cannot scan with no key at all
             automaton.make_automaton()
@@ -324,7 +359,7 @@ class Matcher:
     def match(self, text: str, protected: Intervals) -> MatchReport:
         report = MatchReport()
         document_cache: dict = {}
-        triggered: dict[str, list[int]] = {}
+        triggered: dict[str, array] = {}
         for table, lower in ((self._folded, True), (self._exact, False)):
             if not table:
                 continue
@@ -334,7 +369,7 @@ class Matcher:
                     if rule is _TRIGGER:
                         seen = triggered.get(targets)
                         if seen is None:
-                            triggered[targets] = [last]
+                            triggered[targets] = array("q", (last,))  # 8 bytes a place, not 36
                         elif last - seen[-1] > SENTENCE_REACH // 2 or text.find("\n\n", seen[-1], last) != -1:
                             # A trigger this close to the previous one adds nothing (its window
                             # reaches at least SENTENCE_REACH either side within the paragraph).
@@ -362,15 +397,23 @@ class Matcher:
         running = sorted(
             [self._regexes[order[name]] for name in triggered] + self._untriggered, key=lambda r: order[r.id]
         )
-        # Rules triggered at the same places share their windows (many share a trigger word).
-        spans: dict[tuple, tuple[list[int], list[tuple[int, int]]]] = {}
+        # Rules triggered at the same places share their windows (many share a trigger word),
+        # kept until the last of them has run: a long text's windows are many.
+        keys: dict[str, tuple] = {}
+        users: dict[tuple, int] = {}
+        for rule in running:
+            positions = triggered.get(rule.id)
+            if positions:
+                key = keys[rule.id] = (self._wide[rule.id], len(positions), positions[0], positions[-1])
+                users[key] = users.get(key, 0) + 1
+        spans: dict[tuple, tuple[array, list[tuple[int, int]]]] = {}
         for rule in running:
             if self._triggers[rule.id]:
-                positions = triggered.get(rule.id)
+                positions = triggered.pop(rule.id, None)
                 if not positions:
                     continue
-                wide = self._wide[rule.id]
-                key = (wide, len(positions), positions[0], positions[-1])
+                key = keys[rule.id]
+                wide = key[0]
                 shared = spans.get(key)
                 if shared is not None and shared[0] == positions:
                     windows = shared[1]
@@ -382,6 +425,9 @@ class Matcher:
                             bounds = _Boundaries(text)
                         windows = _sentence_windows(text, positions, bounds)
                     spans[key] = (positions, windows)
+                users[key] -= 1
+                if not users[key]:
+                    del spans[key]
             else:
                 windows = [(0, len(text))]
             pattern = compile_pattern(rule.pattern, rule.case_sensitive)
