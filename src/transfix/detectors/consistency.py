@@ -29,7 +29,6 @@ package. Words in capitals are never flagged.
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter, defaultdict
 
 import regex
@@ -67,10 +66,12 @@ MAX_CHARS = 500_000
 
 
 class _Word:
-    __slots__ = ("start", "end", "text", "low", "initial", "joined", "heading")
+    __slots__ = ("start", "end", "text", "low", "cap", "lowered", "shouted", "initial", "joined", "heading")
 
     def __init__(self, start, end, text, initial, joined, heading):
         self.start, self.end, self.text, self.low = start, end, text, text.lower()
+        self.cap, self.lowered = text[:1].isupper(), text.islower()  # as _cap, and all in lower case
+        self.shouted = len(text) > 1 and text.isupper()  # as _shouted
         self.initial = initial  # its capital is no evidence (sentence start, after a quote)
         self.joined = joined  # one space (or, in wrapped text, one line break) from the previous word
         self.heading = heading  # no evidence, no finding: a headline, code, a tag, a link text
@@ -78,10 +79,6 @@ class _Word:
 
 def _cap(word: str) -> bool:
     return word[:1].isupper()
-
-
-def _lower(word: str) -> bool:
-    return word.islower()
 
 
 def _shouted(word: str) -> bool:
@@ -95,30 +92,45 @@ def _words(text: str) -> list[_Word]:
     # single line break is a space. Elsewhere (news copy) a line is a paragraph or a headline.
     single = len(_SOFT_BREAK.findall(text))
     wrapped = single >= 5 and single > text.count("\n\n")
-    headings = _headings(text)
+    quiet = _Spans(aside, _headings(text))
     previous = None
     for match in _WORD.finditer(text):
         start, end = match.span()
         gap = text[previous.end:start] if previous else ""
-        stripped = gap.strip()
-        breaks = gap.count("\n")
-        if previous is None or breaks > 1 or breaks and not wrapped:
-            initial = True
-        elif stripped == "." and _ABBREVIATION.fullmatch(previous.text):
-            initial = False  # "Mr. Smith", "J. K. Rowling": no sentence end
+        if gap == " ":  # most words: one space after the previous one
+            initial, joined = False, True
         else:
-            initial = any(ch in _OPENERS for ch in stripped)
-        joined = previous is not None and not stripped and (gap == " " or wrapped and breaks == 1)
-        quiet = _inside(aside, start) or _inside(headings, start)
-        previous = _Word(start, end, match.group(), initial, joined, quiet)
+            stripped = gap.strip()
+            breaks = gap.count("\n")
+            if previous is None or breaks > 1 or breaks and not wrapped:
+                initial = True
+            elif stripped == "." and _ABBREVIATION.fullmatch(previous.text):
+                initial = False  # "Mr. Smith", "J. K. Rowling": no sentence end
+            else:
+                initial = not _OPENERS.isdisjoint(stripped)
+            joined = previous is not None and not stripped and wrapped and breaks == 1
+        previous = _Word(start, end, match.group(), initial, joined, quiet.holds(start))
         words.append(previous)
     return words
 
 
-def _inside(spans: list[tuple[int, int]], at: int) -> bool:
-    """Whether `at` falls in one of `spans` (sorted, not overlapping)."""
-    k = bisect.bisect_right(spans, (at, float("inf"))) - 1
-    return k >= 0 and spans[k][0] <= at < spans[k][1]
+class _Spans:
+    """Whether offsets, asked in increasing order, fall in one of some lists of sorted spans
+    that do not overlap (code and tags, headings): one walk, no search per word."""
+
+    def __init__(self, *lists: list[tuple[int, int]]) -> None:
+        self._lists = [spans for spans in lists if spans]
+        self._next = [0] * len(self._lists)
+
+    def holds(self, at: int) -> bool:
+        for k, spans in enumerate(self._lists):
+            index = self._next[k]
+            while index < len(spans) and spans[index][1] <= at:
+                index += 1
+            self._next[k] = index
+            if index < len(spans) and spans[index][0] <= at:
+                return True
+        return False
 
 
 def _headings(text: str) -> list[tuple[int, int]]:
@@ -183,7 +195,7 @@ class NameConsistency:
 
         def capital(k: int) -> bool:
             w = words[k]
-            return _cap(w.text) and not _shouted(w.text) and not w.heading
+            return w.cap and not w.shouted and not w.heading
 
         def unknown(k: int) -> bool:
             return 0 <= k < n and words[k].text[:1].isupper()
@@ -218,11 +230,11 @@ class NameConsistency:
             if run[0].initial and run[0].low not in _ARTICLES:
                 # A capital that starts a sentence says nothing: what follows may still be a name.
                 run = run[1:]
-                while run and run[0].low in _CONNECTORS and _lower(run[0].text):
+                while run and run[0].low in _CONNECTORS and run[0].lowered:
                     run = run[1:]
-            if len(run) < self.min_words or sum(1 for w in run if _cap(w.text)) < 2:
+            if len(run) < self.min_words or sum(1 for w in run if w.cap) < 2:
                 continue
-            if not any(_cap(w.text) and not w.initial for w in run):
+            if not any(w.cap and not w.initial for w in run):
                 continue
             key = tuple(w.low for w in run)
             slots = evidence.setdefault(key, [Counter() for _ in run])
@@ -244,13 +256,13 @@ class NameConsistency:
                 j = i + len(key) - 1
                 if j < n and all(words[i + k].low == key[k] and (not k or words[i + k].joined) for k in range(1, len(key))):
                     occurrences[key].append(i)
-        lower = Counter(w.low for w in words if _lower(w.text))
+        lower = Counter(w.low for w in words if w.lowered)
         # How often each word is written with a capital away from sentence starts and headings.
-        capitalised = Counter(w.low for w in words if _cap(w.text) and not w.initial and not w.heading)
+        capitalised = Counter(w.low for w in words if w.cap and not w.initial and not w.heading)
         for key, starts in occurrences.items():
             # How often each word of the name is in lower case inside the name's own occurrences:
             # a word the document also uses in lower case elsewhere is an ordinary word there.
-            inside = Counter(words[i + k].low for i in starts for k in range(len(key)) if _lower(words[i + k].text))
+            inside = Counter(words[i + k].low for i in starts for k in range(len(key)) if words[i + k].lowered)
             single = self._single_content(key)
             if single and not self._single_ok(key, evidence[key], capitalised):
                 continue
@@ -260,14 +272,14 @@ class NameConsistency:
                     yield found
 
     def _variant(self, text, run: list[_Word], slots: list[Counter], lower: Counter, inside: Counter) -> Found | None:
-        if any(_shouted(w.text) for w in run) or any(w.heading for w in run):
+        if any(w.shouted for w in run) or any(w.heading for w in run):
             return None
         start, end = run[0].start, run[-1].end
         if start > 0 and _BEFORE_BAD.match(text, start - 1) or _AFTER_BAD.match(text, end):
             return None
         changed = []
         for w, slot in zip(run, slots):
-            if not slot or not _lower(w.text):
+            if not slot or not w.lowered:
                 continue  # only lost capitals: "This is us" for "This Is Us", never the reverse
             best = slot.most_common(1)[0][0]
             if _cap(best):
