@@ -231,19 +231,8 @@ class _PhraseTable:
             automaton = self._built()
             if len(haystack) <= _SCAN_PIECE:
                 return automaton.iter(haystack)
-            return self._scan(automaton, haystack, self._reach)
+            return scan(automaton, haystack, self._reach)
         return self._lookup(haystack)
-
-    @staticmethod
-    def _scan(automaton: ahocorasick.Automaton, haystack: str, reach: int):
-        """The automaton's hits, a piece of a long text at a time: it copies what it scans into
-        four bytes a character. Each piece starts `reach` (the longest key's length less one)
-        early and keeps only the hits that end in it: every hit once, in the same order."""
-        for start in range(0, len(haystack), _SCAN_PIECE):
-            low = max(0, start - reach)
-            for last, entries in automaton.iter(haystack[low:start + _SCAN_PIECE]):
-                if last + low >= start:
-                    yield last + low, entries
 
     def _built(self) -> ahocorasick.Automaton:
         if self._automaton is None:
@@ -297,6 +286,20 @@ class _PhraseTable:
         # The automaton reports by end position, the longest key first.
         found.sort(key=lambda item: (item[0], item[1]))
         return [(last, hit) for last, _, hit in found]
+
+
+def scan(automaton: ahocorasick.Automaton, haystack: str, reach: int):
+    """`automaton.iter(haystack)`, a piece of a long text at a time: the automaton copies what it
+    scans into four bytes a character. Each piece starts `reach` (the longest key's length less
+    one) early and keeps only the hits that end in it: every hit once, in the same order."""
+    if len(haystack) <= _SCAN_PIECE:
+        yield from automaton.iter(haystack)
+        return
+    for start in range(0, len(haystack), _SCAN_PIECE):
+        low = max(0, start - reach)
+        for last, value in automaton.iter(haystack[low:start + _SCAN_PIECE]):
+            if last + low >= start:
+                yield last + low, value
 
 
 def _is_word_char(char: str) -> bool:

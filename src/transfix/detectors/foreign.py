@@ -17,7 +17,7 @@ import ahocorasick
 
 from ..compiled import compile_regex
 from ..loader import word_class, word_class_text
-from ..matcher import fold
+from ..matcher import fold, scan
 from . import Found, check_options
 
 _TOKEN = compile_regex(r"\p{L}+(?:['’]\p{L}+)*")
@@ -153,7 +153,7 @@ def _locate(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     backtracking attempt at every position."""
     haystack = _folded(text)
     found = []
-    for last, length in _finder(words).iter(haystack):
+    for last, length in scan(_finder(words), haystack, max(map(len, words)) - 1):
         start, end = last + 1 - length, last + 1
         if start > 0 and _joined(haystack[start - 1]) or end < len(haystack) and _joined(haystack[end]):
             continue
