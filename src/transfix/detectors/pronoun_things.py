@@ -45,6 +45,8 @@ _PARAGRAPH_END = re.compile(r"\n(?=[ \t]*(?:\n|\Z))")
 _SENTENCE = compile_regex(r"[^.!?]+(?:[.!?]+[\"”’)]*|$)")
 _WORD = compile_regex(r"\p{L}[\p{L}&-]*(?:['’]\p{L}+)?|\d+")
 _MASCULINE = {"he": "it", "his": "its", "him": "it", "himself": "itself"}
+# Where a _WORD token may be one of _MASCULINE in any case (a superset: "he-" passes too).
+_HE = compile_regex(r"(?i)(?<!\p{L})(?:he|his|him|himself)(?!\p{L})")
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _DETERMINERS = frozenset({"the", "this", "that", "a", "an"})
@@ -118,12 +120,16 @@ class PronounThings:
     # -- "he/his" for a thing -------------------------------------------------------------------
 
     def _things(self, text: str):
-        surnames = self._surnames(text)
+        surnames = None  # read at the first sentence that has a masculine pronoun
         blocks = segments(text, _PARAGRAPH_END) if self.paragraph else [regex.match(r"(?s).*", text)]
         for block in blocks:
             offset = block.start()
             sentences = [m for m in _SENTENCE.finditer(block.group()) if m.group().strip()]
             for index, sentence in enumerate(sentences):
+                if not _HE.search(sentence.group()):
+                    continue  # no he, him, his or himself: nothing to change here
+                if surnames is None:
+                    surnames = self._surnames(text)
                 words = list(_WORD.finditer(sentence.group()))
                 for position, match in enumerate(words):
                     token = match.group().lower()

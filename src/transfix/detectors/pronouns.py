@@ -31,6 +31,8 @@ from . import Found, check_options, same_case, strip_possessive
 
 _SENTENCE = compile_regex(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|\n|$)")
 _WORD = compile_regex(r"\p{L}[\p{L}-]*(?:['’]\p{L}+)?")
+# Where a _WORD token may be "his" or "himself" in any case (a superset: "his-" passes too).
+_HIS = compile_regex(r"(?i)(?<!\p{L})(?:his|himself)(?!\p{L})")
 _FEMALE_PRONOUNS = frozenset({"she", "herself", "hers"})
 _MALE_PRONOUNS = frozenset({"he", "him"})
 # After "her", these make it an object pronoun ("told her that"), not a possessive.
@@ -97,10 +99,15 @@ class PronounGender:
         if "his" not in text and "His" not in text and "himself" not in text:
             return
         sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip()]
-        evidence = [self._evidence(m.group()) for m in sentences]
-        surnames = self._female_surnames(text)
+        # Read only for the sentences that say "his" or "himself" and those before them.
+        evidence = _Lazy(lambda index: self._evidence(sentences[index].group()))
+        surnames = None
         for index, sentence in enumerate(sentences):
-            earlier = evidence[max(0, index - self.window):index]
+            if not _HIS.search(sentence.group()):
+                continue  # no "his" or "himself": nothing to change here
+            if surnames is None:
+                surnames = self._female_surnames(text)
+            earlier = [evidence[k] for k in range(max(0, index - self.window), index)]
             # A man in the sentences before vetoes "his"; a "himself" right after a woman subject
             # of its own sentence is hers whoever was spoken of before.
             earlier_male = any(e.male for e in earlier)
@@ -206,6 +213,18 @@ class PronounGender:
             elif lowered in self.male or (word in self.male_names and not surname):
                 found.male_other = True
         return found
+
+
+class _Lazy(dict):
+    """Values computed on first use, by index."""
+
+    def __init__(self, compute) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, index: int):
+        value = self[index] = self._compute(index)
+        return value
 
 
 class _Evidence:
