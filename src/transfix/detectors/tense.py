@@ -192,6 +192,8 @@ class PerfectWithPastTime:
 
     def _sentence(self, text: str, start: int, end: int, latest: int | None):
         chunk = text[start:end]
+        if not _AUX.search(chunk):
+            return  # no "has" or "have": no perfect to change (cheaper than the adverbials)
         adverbials = []
         for m in _ADVERBIAL.finditer(chunk):
             cap = _CAPITALISED.search(m.group())
