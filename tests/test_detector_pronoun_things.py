@@ -98,3 +98,16 @@ def test_a_hard_wrapped_paragraph_is_one_passage():
             "going well; he gave no date.")
     assert things(text) == []
     assert things(text.replace("of\nthe", "of\n\nthe")) != []  # a blank line does
+
+
+def test_its_reads_the_whole_paragraph_before_it_but_no_further():
+    # The genders come from everything the paragraph said before "its", across sentence ends
+    # (the walk back to the owner stops at them); a blank line starts afresh.
+    filler = "The weather was mild. " * 200
+    text = "She came back on stage. " + filler + "Then the singer, smiling, raised its glass."
+    assert persons(text) == [("its", ("her",))]
+    text = "She came back on stage. " + filler + "He sat down. Then the singer, smiling, raised its glass."
+    assert persons(text) == [("its", ())]
+    text = "She came back on stage.\n\n" + filler + "Then the singer, smiling, raised its glass."
+    assert persons(text) == [("its", ())]
+    assert persons(filler + "The couple was shaking its head.") == [("its", ("their",))]

@@ -62,7 +62,7 @@ def finding_weight(finding: Finding) -> float:
 
 
 def score_findings(text: str, findings: Sequence[Finding]) -> Score:
-    words = len(_WORD.findall(text))
+    words = sum(1 for _ in _WORD.finditer(text))  # no list of every word of a long text
     evidence = [f for f in findings if f.source is Source.RULES and finding_weight(f) > 0]
     total = sum(finding_weight(f) for f in evidence)
     density = total / max(words, MIN_WORDS) * 1000

@@ -235,34 +235,51 @@ class PronounThings:
         for block in segments(text, _PARAGRAPH_END):
             body = block.group()
             if "its" not in body and "Its" not in body:
-                continue  # most paragraphs: no word list to build
-            tokens = list(_WORD.finditer(body))
-            for position, match in enumerate(tokens):
-                if match.group() not in ("its", "Its"):
-                    continue
-                owner = self._owner(body, tokens, position, surnames)
-                if owner is None:
-                    continue
-                kind, _ = owner
-                replacement = None
-                if kind == "group":
-                    replacement = "their"
-                else:
-                    female, male = self._genders(body, tokens, position, surnames)
-                    if female and not male:
-                        replacement = "her"
-                    elif male and not female:
-                        replacement = "his"
-                start, end = block.start() + match.start(), block.start() + match.end()
-                yield Found(start, end, (same_case(match.group(), replacement),) if replacement else ())
+                continue  # most paragraphs: no words to read
+            # No list of the paragraph's words (20 bytes a character): `_owner` reads back no
+            # further than the word before the last gap that stops its walk, and the genders are
+            # what the paragraph said before "its".
+            recent: list = []
+            female = male = False
+            for match in _WORD.finditer(body):
+                if recent and _stops_walk(body[recent[-1].end():match.start()]):
+                    recent = [recent[-1]]
+                recent.append(match)
+                word = match.group()
+                if word in ("its", "Its"):
+                    found = self._its(body, block.start(), recent, surnames, female, male)
+                    if found is not None:
+                        yield found
+                lowered = word.lower()
+                if lowered in ("she", "her", "herself") or lowered in self.female:
+                    female = True
+                elif lowered in ("he", "him", "his", "himself") or lowered in self.male:
+                    male = True
+
+    def _its(self, body: str, offset: int, tokens, surnames, female: bool, male: bool) -> Found | None:
+        """A finding for the "its" that ends `tokens` if its owner is a person or a group."""
+        position = len(tokens) - 1
+        owner = self._owner(body, tokens, position, surnames)
+        if owner is None:
+            return None
+        kind, _ = owner
+        replacement = None
+        if kind == "group":
+            replacement = "their"
+        elif female and not male:
+            replacement = "her"
+        elif male and not female:
+            replacement = "his"
+        match = tokens[position]
+        start, end = offset + match.start(), offset + match.end()
+        return Found(start, end, (same_case(match.group(), replacement),) if replacement else ())
 
     def _owner(self, body: str, tokens, position: int, surnames):
         """Walk back from "its" over verbs (-ed, -ing, auxiliaries), adverbs and commas to the first
         other word; it is the owner if it is a person."""
         back = position - 1
         while back >= 0:
-            gap = body[tokens[back].end():tokens[back + 1].start()]
-            if any(c in gap for c in ".!?;:()\"“”") or gap.count(",") > 1 or "-" in gap.replace(" - ", ""):
+            if _stops_walk(body[tokens[back].end():tokens[back + 1].start()]):
                 return None
             word = tokens[back].group()
             lowered = word.lower()
@@ -287,18 +304,13 @@ class PronounThings:
             return "person", back
         return None
 
-    def _genders(self, body: str, tokens, position: int, surnames):
-        female = male = False
-        for match in tokens[:position]:
-            lowered = match.group().lower()
-            if lowered in ("she", "her", "herself") or lowered in self.female:
-                female = True
-            elif lowered in ("he", "him", "his", "himself") or lowered in self.male:
-                male = True
-        return female, male
-
     def _female_surnames(self, text: str) -> frozenset[str]:
         return _names_after(text, self.female_names)
+
+
+def _stops_walk(gap: str) -> bool:
+    """Whether the characters between two words end the walk back from "its" to its owner."""
+    return any(c in gap for c in ".!?;:()\"“”") or gap.count(",") > 1 or "-" in gap.replace(" - ", "")
 
 
 def _capitalised_inside(body: str, tokens) -> bool:
