@@ -74,3 +74,17 @@ def test_the_case_of_the_pronoun_is_kept(engine):
 ])
 def test_reflexive_of_a_woman_subject(engine, text, expected):
     assert flagged(engine, text) == expected
+
+
+def test_the_sentences_before_count_as_far_as_the_window_reaches():
+    from transfix.detectors import build
+
+    text = "She won the race. The crowd cheered. It rained. Smith lifted his trophy."
+
+    def found(window: int) -> list[str]:
+        detector = build("pronoun-gender", {"sentences": window})
+        return [text[f.start:f.end] for f in detector.find(text)]
+
+    assert found(3) == ["his"]  # "She" is three sentences back
+    assert found(2) == []
+    assert found(0) == found(-1) == []  # no sentence before counts (and no error)

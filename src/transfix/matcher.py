@@ -142,6 +142,13 @@ def _fold_piece(text: str, lower: bool) -> str:
     return folded
 
 
+@functools.lru_cache(maxsize=1)
+def folded(text: str) -> str:
+    """The latest text folded to lower case, kept: the matcher, the round-trip matcher and the
+    foreign-word detectors read the same copy."""
+    return fold(text, True)
+
+
 def fold_key(phrase: str, lower: bool) -> str:
     """`fold` for the phrases of a pack: nearly all are printable ASCII, which folds by lower-casing
     alone (start-up folds some hundred thousand of them)."""
@@ -366,7 +373,7 @@ class Matcher:
         for table, lower in ((self._folded, True), (self._exact, False)):
             if not table:
                 continue
-            haystack = fold(text, lower)
+            haystack = folded(text) if lower else fold(text, False)
             for last, entries in table.iter(haystack):
                 for rule, targets, length in entries:
                     if rule is _TRIGGER:
@@ -391,6 +398,7 @@ class Matcher:
                         for t in targets
                     )
                     report.hits.append(Hit(rule, start, end, replacements))
+            haystack = None  # the case-sensitive copy is not kept while the rules run
         # The time limit grows with the text: a long document may take long honestly.
         budget = self.timeout * (1 + len(text) / 100_000)
         bounds = None

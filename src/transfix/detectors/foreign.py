@@ -17,7 +17,7 @@ import ahocorasick
 
 from ..compiled import compile_regex
 from ..loader import word_class, word_class_text
-from ..matcher import fold, scan
+from ..matcher import folded, scan
 from . import Found, check_options
 
 _TOKEN = compile_regex(r"\p{L}+(?:['’]\p{L}+)*")
@@ -141,17 +141,12 @@ def _finder(words: frozenset[str]) -> ahocorasick.Automaton:
     return automaton
 
 
-@functools.lru_cache(maxsize=1)
-def _folded(text: str) -> str:
-    return fold(text, lower=True)  # same length as the text: offsets carry over
-
-
 def _locate(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of the listed words in the text, as whole words (not inside a longer word or an
     elision), longest first where two start together, in order and without overlaps. One pass of
     an automaton of the few words present: a regex alternation of hundreds of words costs a
     backtracking attempt at every position."""
-    haystack = _folded(text)
+    haystack = folded(text)  # the matcher's copy; same length as the text: offsets carry over
     found = []
     for last, length in scan(_finder(words), haystack, max(map(len, words)) - 1):
         start, end = last + 1 - length, last + 1

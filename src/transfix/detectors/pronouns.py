@@ -22,6 +22,7 @@ English is full of "he ... her".
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 
@@ -98,20 +99,25 @@ class PronounGender:
     def find(self, text: str):
         if "his" not in text and "His" not in text and "himself" not in text:
             return
-        sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip()]
-        # Read only for the sentences that say "his" or "himself" and those before them.
-        evidence = _Lazy(lambda index: self._evidence(sentences[index].group()))
+        # The last `window` sentences, each read for evidence only if a later "his" asks (no list
+        # of every sentence of a long text).
+        recent: collections.deque[_Said] = collections.deque(maxlen=max(0, self.window))
         surnames = None
-        for index, sentence in enumerate(sentences):
+        for sentence in _SENTENCE.finditer(text):
+            if not sentence.group().strip():
+                continue
+            before = tuple(recent)
+            said = _Said(sentence.group(), self._evidence)
+            recent.append(said)
             if not _HIS.search(sentence.group()):
                 continue  # no "his" or "himself": nothing to change here
             if surnames is None:
                 surnames = self._female_surnames(text)
-            earlier = [evidence[k] for k in range(max(0, index - self.window), index)]
+            earlier = [e.evidence for e in before]
             # A man in the sentences before vetoes "his"; a "himself" right after a woman subject
             # of its own sentence is hers whoever was spoken of before.
             earlier_male = any(e.male for e in earlier)
-            current = evidence[index]
+            current = said.evidence
             # Support from a pronoun (il/elle survive the round trip); names and gendered nouns of
             # the other gender only veto, since they may belong to someone else.
             pronoun = current.female_pronoun or any(e.female_pronoun for e in earlier)
@@ -215,16 +221,19 @@ class PronounGender:
         return found
 
 
-class _Lazy(dict):
-    """Values computed on first use, by index."""
+class _Said:
+    """A sentence and, computed on first use, its evidence."""
 
-    def __init__(self, compute) -> None:
-        super().__init__()
-        self._compute = compute
+    __slots__ = ("body", "_read", "_evidence")
 
-    def __missing__(self, index: int):
-        value = self[index] = self._compute(index)
-        return value
+    def __init__(self, body: str, read) -> None:
+        self.body, self._read, self._evidence = body, read, None
+
+    @property
+    def evidence(self) -> "_Evidence":
+        if self._evidence is None:
+            self._evidence = self._read(self.body)
+        return self._evidence
 
 
 class _Evidence:
