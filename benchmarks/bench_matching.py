@@ -103,7 +103,7 @@ def main() -> None:
         full_rate = throughput(full.check, text, args.repeat)
         print(f"{f'rule pass, {count:,} phrase rules':<40} {rate:8.1f} MB/s   "
               f"({hits} findings, compiled in {compile_s:.2f}s, {'faster' if rate > ftfy_rate else 'SLOWER'} than ftfy)")
-        print(f"{f'check end to end, shipped + {count:,}':<40} {full_rate:8.1f} MB/s")
+        print(f"{f'check end to end, shipped + {count:,}':<40} {full_rate:8.2f} MB/s")
 
 
 if __name__ == "__main__":
