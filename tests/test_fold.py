@@ -1,4 +1,4 @@
-"""`fold` works a piece at a time on long texts (bounded memory); the pieces must join to what
+"""`fold` (phrases.py) works a piece at a time on long texts (bounded memory); the pieces must join to what
 folding the whole text at once gives, whatever the characters."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from transfix import matcher
+from transfix import phrases as matcher
 
 _ALPHABET = st.sampled_from(list("aZ Σσς İ\u00a0\t\n.ΟΔΚ\u0130\u1e9e𝔄é ß"))
 
@@ -38,7 +38,7 @@ def test_long_text_is_folded_in_pieces():
 @given(st.text(st.sampled_from(list("ab ")), max_size=60), st.integers(1, 9))
 @example("abab ab abba", 2)
 def test_automaton_scans_pieces_like_the_whole(haystack, piece):
-    table = matcher._PhraseTable(lower=True)
+    table = matcher.PhraseTable(lower=True)
     for key in ("ab", "b a", "abba", "a", "bab ab"):
         table.add(key, (key, ()))
     table.add("ba", ("trigger", ()), bounded=False)

@@ -46,7 +46,7 @@ class PhraseIndex:
     """Phrase keys of many rules -> [(rule id, targets, key length)], in rule order."""
 
     def __init__(self, rules: Iterable) -> None:
-        from .matcher import fold_key
+        from .phrases import fold_key
 
         tables: dict[bool, dict[str, list]] = {True: {}, False: {}}
         for rule in rules:

@@ -41,7 +41,7 @@ def cache_dir() -> Path:
     return Path(base) / "transfix"
 
 
-_CODE = ("loader.py", "model.py", "triggers.py", "rulecache.py", "compiled.py", "matcher.py")
+_CODE = ("loader.py", "model.py", "triggers.py", "rulecache.py", "compiled.py", "matcher.py", "phrases.py")
 
 
 def _header(root: Path) -> bytes:

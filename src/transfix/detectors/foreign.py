@@ -17,7 +17,7 @@ import ahocorasick
 
 from ..compiled import compile_regex
 from ..loader import word_class, word_class_text
-from ..matcher import folded, scan
+from ..phrases import folded, scan
 from . import Found, check_options
 
 _TOKEN = compile_regex(r"\p{L}+(?:['’]\p{L}+)*")
