@@ -5,8 +5,8 @@
 Analyses each file (by default the dev articles in ../shared/corpora/gt_fr_news_dev, else the
 generated paragraphs of bench_batch.py) with rules only, in one warmed-up process, and prints
 milliseconds a document: in total, in the regex rules' searches, in each detector, and in the
-rest (normalisation, phrase lookup, trigger windows, contexts, findings). Timing wraps each
-part, so the parts add up to slightly more than an unwrapped run.
+rest (normalisation, phrase lookup, trigger windows, contexts, findings), and ftfy alone on the
+same texts. Timing wraps each part, so the parts add up to slightly more than an unwrapped run.
 """
 
 from __future__ import annotations
@@ -16,8 +16,11 @@ import collections
 import time
 from pathlib import Path
 
+import ftfy
+
 from transfix import matcher
 from transfix.engine import Engine
+from transfix.normalize import ftfy_config
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "gt_fr_news_dev"
 
@@ -76,6 +79,13 @@ def main() -> None:
         if seconds / count >= 0.00002:
             print(f"{seconds / count * 1000:8.2f} ms  {name}")
     print(f"{(total - sum(cost.values())) / count * 1000:8.2f} ms  (the rest)")
+    start = time.perf_counter()
+    for _ in range(args.repeat):
+        for text in texts:
+            ftfy.fix_text(text, ftfy_config())
+    alone = time.perf_counter() - start
+    print(f"{alone / count * 1000:8.2f} ms  ftfy alone, transfix's settings "
+          f"(transfix takes {total / alone:.0f}x as long)")
 
 
 if __name__ == "__main__":
