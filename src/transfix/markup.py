@@ -31,13 +31,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import PurePath
 from typing import Any
 
 from . import mask
+from .mdparse import parse
 from .resolve import matches_prefix
 from .textspan import Intervals
 
@@ -398,9 +399,9 @@ _LEAVES = frozenset({"paragraph_open", "heading_open", "fence", "code_block", "h
 class _Markdown:
     """One Markdown document: markdown-it's block maps plus positions recorded by its own rules.
 
-    markdown-it gives block tokens line ranges (`.map`) but inline tokens no positions, so the
-    inline rules that matter are wrapped to record where they matched in the inline token's
-    content, and that content is aligned back to the source lines it was cut from.
+    markdown-it gives block tokens line ranges (`.map`) but inline tokens no positions: the
+    shared parser's wrapped rules (mdparse.py) record here where they matched in the inline
+    token's content, and that content is aligned back to the source lines it was cut from.
     """
 
     def __init__(self, text: str) -> None:
@@ -430,7 +431,7 @@ class _Markdown:
         self.inline: dict[int, list[tuple[str, int, int, int]]] = {}
         self.table_rows: dict[int, tuple[int, int]] = {}
         self.definitions: list[tuple[int, int]] = []
-        self._current = -1
+        self.current = -1
 
     # -- positions ---------------------------------------------------------------------------
 
@@ -446,70 +447,14 @@ class _Markdown:
             return (self.col0[first], self.col0[first]) if first < len(self.col0) else (len(self.text),) * 2
         return self.col0[first], self.lines.ends[last - 1]
 
-    # -- parsing -----------------------------------------------------------------------------
-
-    def _parser(self):
-        from markdown_it import MarkdownIt
-
-        md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-        for name in ("backticks", "autolink", "html_inline", "entity", "link", "image"):
-            _wrap(md.inline.ruler, name, lambda fn, name=name: self._inline_rule(name, fn))
-        _wrap(md.block.ruler, "table", self._table_rule)
-        _wrap(md.block.ruler, "reference", self._reference_rule)
-        md.core.ruler.at("inline", self._core_inline)
-        return md
-
-    def _core_inline(self, state) -> None:
-        for index, token in enumerate(state.tokens):
-            if token.type == "inline":
-                self._current = index
-                if token.children is None:
-                    token.children = []
-                state.md.inline.parse(token.content, state.md, state.env, token.children)
-        self._current = -1
-
-    def _inline_rule(self, name: str, fn: Callable) -> Callable:
-        def rule(state, silent: bool) -> bool:
-            start, count = state.pos, len(state.tokens)
-            ok = fn(state, silent)
-            if ok and not silent:
-                label_end = -1
-                if name == "backticks" and not any(t.type == "code_inline" for t in state.tokens[count:]):
-                    return ok  # an unmatched run of backticks is text
-                if name in ("link", "image"):
-                    end = state.pos
-                    label_end = state.md.helpers.parseLinkLabel(
-                        state, start + (1 if name == "image" else 0), name == "link"
-                    )
-                    state.pos = end
-                self.inline.setdefault(self._current, []).append((name, start, state.pos, label_end))
-            return ok
-
-        return rule
-
-    def _table_rule(self, fn: Callable) -> Callable:
-        def rule(state, start_line: int, end_line: int, silent: bool) -> bool:
-            ok = fn(state, start_line, end_line, silent)
-            if ok and not silent:
-                for line in range(start_line, state.line):
-                    self.table_rows[line] = (state.bMarks[line] + state.tShift[line], state.eMarks[line])
-            return ok
-
-        return rule
-
-    def _reference_rule(self, fn: Callable) -> Callable:
-        def rule(state, start_line: int, end_line: int, silent: bool) -> bool:
-            ok = fn(state, start_line, end_line, silent)
-            if ok and not silent:
-                self.definitions.append((start_line, state.line))
-            return ok
-
-        return rule
+    def record_inline(self, name: str, start: int, end: int, label_end: int) -> None:
+        """Called by the parser's wrapped inline rules (mdparse.py)."""
+        self.inline.setdefault(self.current, []).append((name, start, end, label_end))
 
     # -- analysis ----------------------------------------------------------------------------
 
     def analyze(self) -> _Analysis:
-        tokens = self._parser().parse(self.parse_text, {})
+        tokens = parse(self.parse_text, self)
         covered = [False] * len(self.parse_lines)
 
         def cover(first: int, last: int) -> None:
@@ -699,15 +644,6 @@ class _Markdown:
         if "".join(src[p] for p in where) != content:
             return None
         return where
-
-
-def _wrap(ruler, name: str, wrapper: Callable[[Callable], Callable]) -> None:
-    """Replace rule `name` of a markdown-it ruler with `wrapper(original)`, keeping its chains."""
-    for rule in ruler.__rules__:
-        if rule.name == name:
-            ruler.at(name, wrapper(rule.fn), {"alt": list(rule.alt)})
-            return
-    raise RuntimeError(f"markdown-it has no rule {name!r}")  # pragma: no cover
 
 
 def _front_matter(lines: list[str]) -> int | None:
