@@ -24,7 +24,7 @@ from .errors import TransfixError
 from .console import error as _error, say as _say, stderr as _stderr, stdout as _stdout
 from .model import FixLevel
 from .report import FileReport, text_lines, unified_diff, utf8_path
-from .textio import read_document, write_atomic, write_new_file
+from .textio import check_output, read_document, write_atomic, write_new_file
 
 # The engine, the rule loader and the grammar back ends are imported by the commands that use
 # them, so that `transfix --version` and the help do not load them.
@@ -80,8 +80,11 @@ class DocType(str, enum.Enum):
 
 
 
-def _split(values: Optional[List[str]]) -> tuple[str, ...]:
-    return tuple(item.strip() for value in values or [] for item in value.split(",") if item.strip())
+def _split(values: Optional[List[str]], option: str = "") -> tuple[str, ...]:
+    items = tuple(item.strip() for value in values or [] for item in value.split(",") if item.strip())
+    if values and not items and option:
+        raise TransfixError(f"{option}: empty value (give one or more comma-separated names)")
+    return items
 
 
 PathsArg = typer.Argument(..., metavar="PATH", help="Files or directories to read; - for standard input.")
@@ -115,7 +118,8 @@ def _session(
     from .session import Flags, Session
 
     flags = Flags(
-        select=_split(select), ignore=_split(ignore), pivots=_split(pivot), rules=_split(rules),
+        select=_split(select, "--select"), ignore=_split(ignore, "--ignore"), pivots=_split(pivot, "--pivot"),
+        rules=_split(rules, "--rules"),
         doc_type=doc_type.value if doc_type is not None else None,
         grammar=grammar.value if grammar is not None else None, grammar_default=grammar_default,
         lt_server=lt_server, lt_path=lt_path, lt_download=lt_download, lt_public=lt_public,
@@ -243,13 +247,15 @@ def fix(
     """Print the repaired text, or rewrite the files with --write."""
     if text_field is not None and not jsonl:
         raise TransfixError("--field only applies with --jsonl")
+    if jsonl and write:
+        raise TransfixError("--write does not apply with --jsonl (the records go to standard output)")
     session = _session(config, no_config, select, ignore, pivot, rules, encoding, doc_type, grammar, "off",
                        lt_server, lt_path, False, False, lt_command, grammar_enable)
     try:  # unsafe None: each file's configuration decides
         if jsonl:
-            changed = _fix_jsonl(session, paths, text_field or "text", unsafe, _split(accept))
+            changed = _fix_jsonl(session, paths, text_field or "text", unsafe, _split(accept, "--accept"))
         else:
-            changed = _fix(session, paths, write, unsafe, _split(accept), jobs)
+            changed = _fix(session, paths, write, unsafe, _split(accept, "--accept"), jobs)
     finally:
         session.close()
     if session.errors:
@@ -270,7 +276,7 @@ def _fix(session: Session, paths, write: bool, unsafe: Optional[bool], accept: t
             sys.stdout.buffer.write(result.output)
             sys.stdout.buffer.flush()
         elif result.changed:
-            _stderr().print(f"{result.path}: applied {result.applied} fix(es)", markup=False)
+            _stderr().print(f"{utf8_path(result.path)}: applied {result.applied} fix(es)", markup=False)
     if write and files > 1:
         _summary(files, applied, "fixes applied", time.perf_counter() - started)
     return changed
@@ -291,6 +297,9 @@ def _fix_jsonl(session: Session, paths, field_name: str, unsafe: Optional[bool],
             session.fail(f"{path}: cannot read ({exc.strerror or exc})")
             continue
         profile = session.profile_for(path)
+        from .session import reject_unknown_accept
+
+        reject_unknown_accept(session, accept)
         with handle:
             for number, raw in enumerate(handle, 1):
                 if not raw.strip():
@@ -456,6 +465,7 @@ def report(
     from .htmlreport import ReportEntry, render_report
 
     session = _session(config, no_config, select, ignore, pivot, rules, encoding, doc_type, grammar, "off", lt_server)
+    check_output(output, tuple(paths))
     entries = []
     try:
         for document, profile in session.documents(paths):
@@ -465,7 +475,7 @@ def report(
     finally:
         session.close()
     html = render_report(entries)
-    write_new_file(output, html.encode("utf-8"))
+    write_new_file(output, html.encode("utf-8"), tuple(paths))
     total = sum(len(entry.findings) for entry in entries)
     _stderr().print(f"{output}: {total} finding(s) in {len(entries)} file(s)", markup=False)
     raise typer.Exit(EXIT_ERROR if session.errors else EXIT_CLEAN)
@@ -492,6 +502,8 @@ def review(
         _error("review needs a file (standard input carries the answers)")
         raise typer.Exit(EXIT_ERROR)
     session = _session(config, no_config, select, ignore, pivot, rules, encoding, doc_type)
+    if export is not None:
+        check_output(export, (path,))
     document, profile = read_document(path, encoding), session.profile_for(path)
     findings = profile.engine.check(document.text, kind=profile.kind(document), skip=profile.skip(document))
     interactive = sys.stdin.isatty()
@@ -509,14 +521,18 @@ def review(
     decisions = run_review(document.text, findings, ask, sys.stdout)
     accepted = sum(d.accepted for d in decisions)
     if export is not None:
-        write_new_file(export, json.dumps(decisions_document([(document, decisions)]), ensure_ascii=False,
-                                          indent=2).encode("utf-8"))
-        sys.stdout.write(f"{export}: {len(decisions)} decision(s), {accepted} accepted\n")
+        exported = decisions_document([(document, decisions)])
+        try:
+            data = json.dumps(exported, ensure_ascii=False, indent=2).encode("utf-8")
+        except UnicodeEncodeError:  # a file name that is not UTF-8: JSON escapes keep its bytes
+            data = json.dumps(exported, indent=2).encode("ascii")
+        write_new_file(export, data, (path,))
+        sys.stdout.write(f"{utf8_path(str(export))}: {len(decisions)} decision(s), {accepted} accepted\n")
         raise typer.Exit(EXIT_CLEAN)
     new_text = apply_decisions_text(document.text, decisions, path)
     if new_text != document.text:
         write_atomic(document, new_text)
-    sys.stdout.write(f"{path}: applied {accepted} change(s)\n")
+    sys.stdout.write(f"{utf8_path(path)}: applied {accepted} change(s)\n")
     raise typer.Exit(EXIT_CLEAN)
 
 
@@ -529,7 +545,7 @@ def apply_command(
     from .decisions import apply_file
 
     for path, count in apply_file(decisions, base=root):
-        _stderr().print(f"{path}: applied {count} change(s)", markup=False)
+        _stderr().print(f"{utf8_path(path)}: applied {count} change(s)", markup=False)
     raise typer.Exit(EXIT_CLEAN)
 
 

@@ -57,4 +57,6 @@ def say(console, line: str, style: str = "") -> None:
 
 
 def error(message: str) -> None:
-    say(stderr(), f"transfix: {message}", "red")
+    from .report import utf8_path  # a file name's bytes that are not UTF-8, written \xNN
+
+    say(stderr(), f"transfix: {utf8_path(message)}", "red")

@@ -232,6 +232,8 @@ def _build_rule(
     if not pivot:
         raise fail("pivot must name at least one language (or 'any')")
     message = _string(entry.get("message"), "message", fail)
+    if "\n" in message or "\r" in message:
+        raise fail("`message` is one line (the explanation may have several)")
     explanation = _string(entry.get("explanation"), "explanation", fail)
     confidence = entry.get("confidence", header.get("confidence", 0.8))
     if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
@@ -268,6 +270,7 @@ def _build_rule(
         pattern = _string(entry.get("pattern"), "pattern", fail)
         if len(pattern) > MAX_PATTERN_LENGTH:
             raise fail(f"pattern longer than {MAX_PATTERN_LENGTH} characters")
+        _check_repeats(pattern, fail, "pattern")
         compiled = _compile(pattern, case_sensitive, fail, "pattern") if check_patterns else None
         if "replacement" in entry and "replacements" in entry:
             raise fail("give `replacement` or `replacements`, not both")
@@ -340,7 +343,19 @@ def _string_list(value: Any, name: str, fail) -> list[str]:
     return value
 
 
+# `a{1000000000}` compiles to a program of that size: the regex module would take gigabytes.
+MAX_REPEAT = 1_000
+_REPEAT = regex.compile(r"(?<!\\)\{(\d+)(?:,(\d*))?\}")
+
+
+def _check_repeats(pattern: str, fail, what: str) -> None:
+    for match in _REPEAT.finditer(pattern):
+        if any(bound and int(bound) > MAX_REPEAT for bound in match.groups()):
+            raise fail(f"{what} repeats more than {MAX_REPEAT} times ({match.group()})")
+
+
 def _compile(pattern: str, case_sensitive: bool, fail, what: str):
+    _check_repeats(pattern, fail, what)
     try:
         compiled = compile_pattern(pattern, case_sensitive)
     except (regex.error, ValueError, OverflowError) as exc:

@@ -60,7 +60,7 @@ _NEWLINE = re.compile(r"\r\n?|\n")
 # Bare URLs, e-mail addresses and entity references in prose (the same patterns as `mask`).
 _BARE = re.compile(
     r"""
-      (?P<url>\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"'`]+)
+      (?P<url>\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"'`]+|""" + mask.HOST_PATH.replace(" ", "[ ]") + r""")
     | (?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)
     | (?P<entity>&(?:[A-Za-z][A-Za-z0-9]*|\#\d+|\#x[0-9A-Fa-f]+);)
     """,
@@ -244,7 +244,7 @@ def _merge(spans: Iterable[Span]) -> list[Span]:
 
 def _bare_spans(text: str, protected: list[Span]) -> list[Span]:
     """URLs, e-mail addresses and entity references in the prose between protected spans."""
-    if not any(marker in text for marker in ("://", "www.", "@", "&")):
+    if not any(marker in text for marker in ("://", "www.", "@", "&", "/")):
         return []
     found = []
     for gap_start, gap_end in _gaps(protected, len(text)):

@@ -24,6 +24,11 @@ _MARKUP = re.compile(
     _FLAGS,
 )
 _URL = re.compile(r"(?<![\w.+-])(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
+# An address written without its scheme: a host name with a path (example.com/OTAN/x.pdf), or
+# protocol-relative (//cdn.example.com/x.js), but not the "//" of "https: //" that a rule mends.
+HOST_PATH = (r"(?<![\w.@/+-])(?:(?<!: )//)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}"
+             r"(?::\d{1,5})?/[^\s<>\"'`]*")
+_HOST_PATH = re.compile(HOST_PATH, re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")
 
@@ -37,12 +42,16 @@ def protected_spans(text: str) -> Intervals:
         spans += [m.span() for m in _CODE.finditer(text)]
     if "<" in text:
         spans += [m.span() for m in _MARKUP.finditer(text)]
+    urls = []
     if "://" in text or "www." in text:
-        for match in _URL.finditer(text):
-            start, end = match.span()
-            while end > start and text[end - 1] in _TRAILING:
-                end -= 1
-            spans.append((start, end))
+        urls += _URL.finditer(text)
+    if "/" in text:
+        urls += _HOST_PATH.finditer(text)
+    for match in urls:
+        start, end = match.span()
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        spans.append((start, end))
     if "@" in text:
         spans += [m.span() for m in _EMAIL.finditer(text)]
     if "&" in text:

@@ -46,6 +46,8 @@ _STEP_RULES = {
 }
 _MOJIBAKE = ("mojibake", "Mojibake: text was decoded with the wrong encoding")
 _FORM = ("unicode-form", "Unicode normalised to composed form (NFC)")
+# Every rule id a normalisation finding can carry (for checking selectors).
+RULE_IDS = frozenset(f"normalize.{name}" for name, _ in (*_STEP_RULES.values(), _MOJIBAKE, _FORM))
 
 EXPLANATION = (
     "Text that passed through several systems is often decoded with the wrong character set "

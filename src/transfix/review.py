@@ -75,7 +75,11 @@ def review(text: str, findings: Sequence[Finding], ask: Callable[[str], str | No
                     edited = ask("line")
                     if edited is None:
                         return decisions
-                    replacement, answer = edited.rstrip("\r\n"), "y"
+                    edited = edited.rstrip("\r\n")
+                    if not edited:  # Enter alone cancels the edit; it does not delete the words
+                        _show(text, finding, index, len(candidates), out)
+                        continue
+                    replacement, answer = edited, "y"
                 elif reply in ("y", "n", "a", "s", "q"):
                     answer = reply
                 else:

@@ -84,11 +84,9 @@ PARALLEL_MIN_BYTES = 4_000_000
 
 
 def _total_size(items, enough: int) -> int:
-    """The size of the files to read, counted until `enough` (stdin counts as enough)."""
+    """The size of the files to read, counted until `enough`."""
     total = 0
     for path, _, _ in items:
-        if path == "-":
-            return enough
         try:
             total += os.stat(path).st_size
         except OSError:
@@ -150,7 +148,7 @@ class Session:
         key = repr((sorted(engine_options.items()), options))
         if key not in self._engines:
             engine = Engine(**engine_options, grammar=checker, grammar_required=required)
-            _reject_unknown_selectors(engine)
+            _reject_unknown_selectors(engine, config, flags)
             self._engines[key] = engine
         return Profile(config, self._engines[key], engine_options, options, flags.doc_type or config.type)
 
@@ -164,7 +162,11 @@ class Session:
 
     def run(self, paths: list[str], jobs: Optional[int], **task) -> Iterator[FileResult]:
         """Results per file, in order, with a progress bar on a terminal; errors are recorded."""
+        if paths.count("-") > 1:
+            raise TransfixError("'-' (standard input) is given more than once")
         files = self.files(paths)
+        if task.get("accept"):
+            reject_unknown_accept(self, task["accept"])
         if not files:
             # Nothing read is worth one line: an empty folder or an excluded file is not "clean".
             excluded = [p for p in paths if p != "-" and self.excluded(p)]
@@ -175,7 +177,9 @@ class Session:
         items = [(path, named, index[id(profile)]) for path, named, profile in files]
         specs = [profile.spec(self.encoding, **task) for profile in profiles]
         workers = min(jobs or os.cpu_count() or 1, len(items)) or 1
-        if jobs is None and workers > 1 and _total_size(items, PARALLEL_MIN_BYTES) < PARALLEL_MIN_BYTES:
+        if any(path == "-" for path, _, _ in items):
+            workers = 1  # standard input is this process's: a worker's is /dev/null
+        elif jobs is None and workers > 1 and _total_size(items, PARALLEL_MIN_BYTES) < PARALLEL_MIN_BYTES:
             # A small batch (a pre-commit run, a folder of articles) is faster in one process:
             # each worker would fork and compile the rules it meets for itself.
             workers = 1
@@ -223,16 +227,51 @@ class Session:
                 checker.close()
 
 
-def _reject_unknown_selectors(engine: Engine) -> None:
-    """`--select frr` is a typo, not an empty selection: refuse it, as ruff does."""
+def _reject_unknown_selectors(engine: Engine, config: Config | None = None, flags: Flags | None = None) -> None:
+    """`--select frr` is a typo, not an empty selection: refuse it, as ruff does (also under
+    normalize. and grammar.harper., and in the configuration's rule prefixes)."""
     ids = [rule.id for rule in engine.all_rules]
-    for option, prefixes in (("--select", engine.select), ("--ignore", engine.ignore)):
+
+    def where(option: str, key: str, from_flag: bool) -> str:
+        return option if from_flag or config is None or config.path is None else f"{config.path}: {key}"
+
+    checks = [
+        (where("--select", "select", bool(flags and flags.select)), engine.select),
+        (where("--ignore", "ignore", bool(flags and flags.ignore)), engine.ignore),
+    ]
+    if config is not None and config.path is not None:
+        checks.append((f"{config.path}: fix-levels", tuple(config.fix_levels)))
+        checks.append((f"{config.path}: per-path-ignores",
+                       tuple(p for prefixes in config.per_path_ignores.values() for p in prefixes)))
+    for option, prefixes in checks:
         for prefix in prefixes:
-            if prefix in ("normalize", "grammar") or prefix.startswith(("normalize.", "grammar.")):
-                continue
-            if not any(matches_prefix(rule_id, (prefix,)) for rule_id in ids):
+            if not _known_selector(prefix, ids):
                 raise TransfixError(f"{option}: unknown rule selector {prefix!r} (see `transfix rules list`)")
     known = sorted({p for rule in engine.all_rules for p in rule.pivot} - {"any"})
     for pivot in engine.pivots:
         if pivot not in known:
             raise TransfixError(f"--pivot: unknown pivot language {pivot!r} (known: {', '.join(known)})")
+
+
+def _known_selector(prefix: str, ids: list[str]) -> bool:
+    if prefix in ("grammar", "grammar.harper", "grammar.languagetool") or prefix.startswith("grammar.languagetool."):
+        return True  # a LanguageTool server's rules are known only to the server
+    if prefix.startswith("grammar.harper."):
+        try:
+            from .grammar import HarperBackend
+
+            names = HarperBackend.lint_names()
+        except Exception:  # harper-py missing or broken: cannot tell, so do not refuse
+            return True
+        return any(matches_prefix(f"grammar.harper.{name}", (prefix,)) for name in names)
+    from .normalize import RULE_IDS
+
+    return any(matches_prefix(rule_id, (prefix,)) for rule_id in (*ids, *RULE_IDS))
+
+
+def reject_unknown_accept(session: "Session", accept: tuple[str, ...]) -> None:
+    """`fix --accept PREFIX` names rules like --select: a typo is refused, not ignored."""
+    ids = [rule_id for rule_id in session.all_rules()]
+    for prefix in accept:
+        if not _known_selector(prefix, ids):
+            raise TransfixError(f"--accept: unknown rule selector {prefix!r} (see `transfix rules list`)")

@@ -35,7 +35,18 @@ class Document:
     raw: bytes = b""
 
     def encode(self, text: str) -> bytes:
-        return self.bom + text.encode(self.encoding)
+        try:
+            return self.bom + text.encode(self.encoding)
+        except UnicodeEncodeError as exc:
+            char = exc.object[exc.start]
+            raise InputError(f"{self.path}: a fix writes {char!r} (U+{ord(char):04X}), which {self.encoding} "
+                             "cannot hold; file left unchanged (--ignore the rule, or convert the file to UTF-8)") from None
+
+
+# Codecs that write a BOM of their own: the BOM is kept apart (Document.bom), so the text is
+# read and written with the same codec without one (a file without a BOM gets none).
+_WITHOUT_BOM = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le" if sys.byteorder == "little" else "utf-16-be",
+                "utf-32": "utf-32-le" if sys.byteorder == "little" else "utf-32-be"}
 
 
 class BinaryFileError(InputError):
@@ -50,6 +61,16 @@ def detect_encoding(raw: bytes) -> str | None:
     return best.encoding if best is not None else None
 
 
+def _likely_encoding(raw: bytes) -> str | None:
+    """The encoding to suggest for English text that is not UTF-8: Windows-1252 (Latin-1's
+    superset) when it reads every byte, as it does for nearly all such text; else a guess."""
+    try:
+        raw[:256 * 1024].decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return detect_encoding(raw)
+
+
 def decode(raw: bytes, path: str, encoding: str | None = None) -> Document:
     """Decode strictly: a byte we cannot read is an error, never a silent replacement.
 
@@ -57,11 +78,17 @@ def decode(raw: bytes, path: str, encoding: str | None = None) -> Document:
     """
     bom = b""
     chosen = None if encoding == "auto" else encoding
-    if chosen is None:
-        for mark, name in _BOMS:
-            if raw.startswith(mark):
-                bom, chosen = mark, name
-                break
+    if chosen is not None:
+        try:
+            chosen = codecs.lookup(chosen).name
+        except LookupError:
+            raise InputError(f"{path}: unknown encoding {encoding!r}") from None
+        chosen = _WITHOUT_BOM.get(chosen, chosen)
+    # A BOM is always honoured, whatever --encoding says: it is the file's own word.
+    for mark, name in _BOMS:
+        if raw.startswith(mark):
+            bom, chosen = mark, name
+            break
     if chosen is None and encoding == "auto":
         try:
             raw.decode("utf-8")
@@ -78,7 +105,7 @@ def decode(raw: bytes, path: str, encoding: str | None = None) -> Document:
     try:
         text = body.decode(chosen)
     except UnicodeDecodeError as exc:
-        guess = detect_encoding(body) if chosen == "utf-8" else None
+        guess = _likely_encoding(body) if chosen == "utf-8" else None
         hint = f"it looks like {guess}: pass --encoding {guess} (or auto)" if guess else "pass --encoding"
         raise InputError(f"{path}: not valid {chosen} at byte {exc.start + len(bom)}; {hint}") from None
     except LookupError:
@@ -103,14 +130,42 @@ def check_regular(path: str | Path, limit: int | None = None) -> None:
         raise InputError(f"{path}: larger than {limit // (1024 * 1024)} MB; not read")
 
 
-def write_new_file(path: str | Path, data: bytes) -> None:
+def write_new_file(path: str | Path, data: bytes, inputs: tuple[str, ...] = ()) -> None:
     """Write an output file of ours (a report, a decisions file) atomically: a temporary file in
-    the same folder, fsync, rename. A full disk leaves the previous file whole, not truncated."""
-    target = Path(path)
+    the same folder, fsync, rename. A full disk leaves the previous file whole, not truncated.
+
+    Written through a symbolic link to its target, keeping the mode and owner of a file it
+    replaces; a device, pipe or folder at `path`, or one of the `inputs` being read, is refused."""
+    target = Path(os.path.realpath(path))
+    info = check_output(path, inputs)
+    mode, owner = 0o644 & ~_umask(), None
+    if info is not None:
+        mode, owner = stat.S_IMODE(info.st_mode), (info.st_uid, info.st_gid)
     try:
-        _replace(target, data, 0o644 & ~_umask())
+        _replace(target, data, mode, owner)
     except OSError as exc:
         raise InputError(f"{target}: cannot write ({exc.strerror or exc}); the previous file is unchanged") from None
+
+
+def check_output(path: str | Path, inputs: tuple[str, ...] = ()) -> os.stat_result | None:
+    """Refuse an output path that is not a regular file or is one of the `inputs` (checked before
+    any work is done, and again when writing); the existing file's stat, or None."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file (a folder, pipe or device); not overwritten")
+    for name in inputs:
+        try:
+            same = name != "-" and os.path.samefile(name, path)
+        except OSError:
+            continue
+        if same:
+            raise InputError(f"{path}: is an input of this run; not overwritten")
+    return info
 
 
 def _replace(target: Path, data: bytes, mode: int, owner: tuple[int, int] | None = None) -> None:
@@ -122,9 +177,9 @@ def _replace(target: Path, data: bytes, mode: int, owner: tuple[int, int] | None
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
         if owner is not None and owner != (os.geteuid(), os.getegid()):
             os.chown(temporary, *owner)  # keep a file its owner's, also when run as root
+        os.chmod(temporary, mode)  # after chown, which clears the setuid and setgid bits
         os.replace(temporary, target)
     except BaseException:
         try:

@@ -1,0 +1,168 @@
+"""Faults found by attacking the command line: output files that are not plain files, a BOM
+against --encoding, fixes an encoding cannot hold, standard input in a batch, unknown selectors,
+hostile user packs, addresses written without a scheme. Each runs the real command line."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from transfix.textio import decode
+
+DAMAGED = "The deal is worth $ 600 billion, behind payment walls.\n"
+
+
+def run(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "transfix", *args], capture_output=True, cwd=cwd,
+                          input=stdin, timeout=300, check=False)
+
+
+def one_line_error(result: subprocess.CompletedProcess, words: str) -> None:
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and words in lines[0], lines
+    assert b"Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_report_refuses_a_pipe_a_folder_and_its_own_input(tmp_path):
+    (tmp_path / "doc.txt").write_text(DAMAGED)
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "folder").mkdir()
+    one_line_error(run("report", "doc.txt", "-o", "fifo", cwd=tmp_path), "not a regular file")
+    assert stat.S_ISFIFO(os.stat(tmp_path / "fifo").st_mode)
+    one_line_error(run("report", "doc.txt", "-o", "folder", cwd=tmp_path), "not a regular file")
+    one_line_error(run("report", "doc.txt", "-o", "doc.txt", cwd=tmp_path), "is an input of this run")
+    assert (tmp_path / "doc.txt").read_text() == DAMAGED
+    export = run("review", "--export", "fifo", "doc.txt", cwd=tmp_path, stdin=b"y\n")
+    one_line_error(export, "not a regular file")
+
+
+def test_report_writes_through_a_link_and_keeps_the_mode(tmp_path):
+    (tmp_path / "doc.txt").write_text(DAMAGED)
+    (tmp_path / "target.html").write_text("old")
+    os.symlink("target.html", tmp_path / "link.html")
+    assert run("report", "doc.txt", "-o", "link.html", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "link.html").is_symlink()
+    assert (tmp_path / "target.html").read_text().startswith("<!DOCTYPE html>")
+    (tmp_path / "private.html").write_text("old")
+    os.chmod(tmp_path / "private.html", 0o600)
+    assert run("report", "doc.txt", "-o", "private.html", cwd=tmp_path).returncode == 0
+    assert stat.S_IMODE(os.stat(tmp_path / "private.html").st_mode) == 0o600
+
+
+def test_a_bom_wins_over_the_encoding_given():
+    raw = b"\xef\xbb\xbfcaf\xc3\xa9\n"
+    for name in ("utf-16", "latin-1", "utf-8-sig", None):
+        document = decode(raw, "x.txt", name)
+        assert (document.text, document.encoding, document.bom) == ("café\n", "utf-8", b"\xef\xbb\xbf")
+        assert document.encode(document.text) == raw
+    plain = decode(b"cafe\n", "x.txt", "utf-8-sig")
+    assert plain.encode(plain.text) == b"cafe\n"  # no BOM added to a file that had none
+
+
+def test_fix_write_keeps_a_bom_whatever_encoding_is_given(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbfThe deal is worth $ 600, caf\xc3\xa9.\n")
+    assert run("fix", "--write", "--encoding", "utf-16", "bom.txt", cwd=tmp_path).returncode == 0
+    assert path.read_bytes() == b"\xef\xbb\xbfThe deal is worth $600, caf\xc3\xa9.\n"
+
+
+def test_a_fix_the_encoding_cannot_hold_leaves_that_file_and_goes_on(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"He said \x93hello\x94; the deal is worth $ 600.\n")
+    (tmp_path / "b.txt").write_bytes(b"The deal is worth $ 600.\n")
+    result = run("fix", "--write", "--encoding", "latin-1", "a.txt", "b.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert b"cannot hold" in result.stderr and b"Traceback" not in result.stderr
+    assert (tmp_path / "a.txt").read_bytes() == b"He said \x93hello\x94; the deal is worth $ 600.\n"
+    assert (tmp_path / "b.txt").read_bytes() == b"The deal is worth $600.\n"
+
+
+@pytest.mark.parametrize("jobs", [[], ["--jobs", "2"]])
+def test_standard_input_with_other_paths_is_read(tmp_path, jobs):
+    (tmp_path / "clean.txt").write_text("Clean.\n")
+    checked = run("check", "--grammar", "off", *jobs, "-", "clean.txt", cwd=tmp_path, stdin=DAMAGED.encode())
+    assert checked.returncode == 1 and b"<stdin>:1:19" in checked.stdout
+    fixed = run("fix", *jobs, "-", "clean.txt", cwd=tmp_path, stdin=DAMAGED.encode())
+    assert fixed.stdout.decode() == "The deal is worth $600 billion, behind paywalls.\nClean.\n"
+    one_line_error(run("check", "-", "-", cwd=tmp_path, stdin=b"x"), "more than once")
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--select", "normalize.typo"], "--select: unknown rule selector 'normalize.typo'"),
+    (["--select", ""], "--select: empty value"),
+    (["--ignore", "frr"], "--ignore: unknown rule selector 'frr'"),
+])
+def test_unknown_or_empty_selectors_are_refused(tmp_path, args, words):
+    (tmp_path / "s.txt").write_text(DAMAGED)
+    one_line_error(run("check", "--grammar", "off", "--no-config", *args, "s.txt", cwd=tmp_path), words)
+
+
+def test_known_normalize_selector_and_unknown_accept(tmp_path):
+    (tmp_path / "s.txt").write_text(DAMAGED)
+    assert run("check", "--no-config", "--select", "normalize.mojibake", "s.txt", cwd=tmp_path).returncode == 0
+    one_line_error(run("fix", "--no-config", "--accept", "no.such.rule", "s.txt", cwd=tmp_path),
+                   "--accept: unknown rule selector 'no.such.rule'")
+    one_line_error(run("fix", "--no-config", "--jsonl", "--write", "s.txt", cwd=tmp_path), "--write does not apply")
+
+
+@pytest.mark.parametrize("body, key", [
+    ('select = ["frr"]', "select"),
+    ('[tool.transfix.fix-levels]\n"fr.typo" = "safe"', "fix-levels"),
+    ('[tool.transfix.per-path-ignores]\n"*.txt" = ["no.such"]', "per-path-ignores"),
+])
+def test_unknown_selectors_in_the_configuration_name_the_file_and_key(tmp_path, body, key):
+    (tmp_path / "pyproject.toml").write_text(f"[tool.transfix]\n{body}\n")
+    (tmp_path / "a.txt").write_text("x\n")
+    result = run("check", "a.txt", cwd=tmp_path)
+    one_line_error(result, f"pyproject.toml: {key}: unknown rule selector")
+
+
+def pack(tmp_path: Path, rule: str) -> Path:
+    path = tmp_path / "user.toml"
+    path.write_text('[pack]\npivot = ["fr"]\ncategory = "calque"\nfix = "safe"\n\n[[rule]]\n' + rule
+                    + 'explanation = "e"\ngood = ["b"]\n')
+    return path
+
+
+def test_a_huge_repeat_and_a_multi_line_message_are_refused_at_load(tmp_path):
+    pack(tmp_path, 'id = "q"\nkind = "regex"\npattern = "a{1000000000}"\nreplacement = "x"\nmessage = "m"\n'
+                   'bad = [{ text = "a", fixed = "x" }]\n')
+    one_line_error(run("rules", "test", "user.toml", cwd=tmp_path), "repeats more than 1000 times")
+    pack(tmp_path, 'id = "w"\nkind = "phrase"\nphrases = { "widget gizmo" = "gadget" }\n'
+                   'message = "m\\nforged.txt:9:9: fake.rule: injected"\n'
+                   'bad = [{ text = "a widget gizmo", fixed = "a gadget" }]\n')
+    one_line_error(run("rules", "test", "user.toml", cwd=tmp_path), "`message` is one line")
+
+
+@pytest.mark.parametrize("name", ["u.txt", "u.md"])
+def test_addresses_without_a_scheme_are_never_changed(tmp_path, name):
+    text = ("Read example.com/OTAN/report.pdf and //cdn.example.com/OTAN/x.js today. "
+            "Visit https: //www.example.com/OTAN now. The OTAN met.\n")
+    (tmp_path / name).write_text(text)
+    fixed = run("fix", "--no-config", name, cwd=tmp_path).stdout.decode()
+    assert fixed == text.replace("https: //", "https://").replace("The OTAN", "The NATO")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="chown to another user needs root")
+def test_fix_write_keeps_setgid_of_another_users_file(tmp_path):
+    path = tmp_path / "g.txt"
+    path.write_text("The deal is worth $ 600.\n")
+    os.chown(path, 65534, 65534)
+    os.chmod(path, 0o2775)
+    assert run("fix", "--write", "g.txt", cwd=tmp_path).returncode == 0
+    info = os.stat(path)
+    assert (stat.S_IMODE(info.st_mode), info.st_uid) == (0o2775, 65534)
+
+
+def test_review_edit_with_an_empty_line_cancels_the_edit(tmp_path):
+    path = tmp_path / "e.txt"
+    path.write_text("They told the point of sale the news.\n")
+    result = run("review", "e.txt", cwd=tmp_path, stdin=b"e\n\nn\n")
+    assert result.returncode == 0, result.stderr
+    assert path.read_text() == "They told the point of sale the news.\n"
