@@ -166,3 +166,20 @@ def test_review_edit_with_an_empty_line_cancels_the_edit(tmp_path):
     result = run("review", "e.txt", cwd=tmp_path, stdin=b"e\n\nn\n")
     assert result.returncode == 0, result.stderr
     assert path.read_text() == "They told the point of sale the news.\n"
+
+
+def test_the_walk_reads_ignore_files_as_git_does(tmp_path):
+    from transfix.walk import iter_files
+
+    (tmp_path / ".git" / "info").mkdir(parents=True)
+    (tmp_path / ".git" / "info" / "exclude").write_text("excluded/\n")
+    (tmp_path / ".gitignore").write_text("*.txt\nvendor/\n")
+    for name in ("sub/keep.txt", "sub/other.txt", "sub/page.md", "vendor/v.md", "excluded/e.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x\n")
+    (tmp_path / "sub" / ".gitignore").write_text("!keep.txt\n")
+    found = {Path(p).relative_to(tmp_path).as_posix() for p in iter_files([str(tmp_path)])}
+    assert found == {"sub/keep.txt", "sub/page.md"}
+    # Starting below the top: the ignore files above still apply.
+    assert {Path(p).name for p in iter_files([str(tmp_path / "sub")])} == {"keep.txt", "page.md"}
+    assert list(iter_files([str(tmp_path / "vendor")])) == []

@@ -30,9 +30,41 @@ def iter_files(paths: list[str], excluded: Callable[[str], bool] = lambda _: Fal
         yield from _walk(Path(path), excluded, suffixes)
 
 
+def _spec(path: Path) -> pathspec.GitIgnoreSpec | None:
+    if not _quietly(path.is_file):
+        return None
+    import pathspec
+
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(path.read_text(encoding="utf-8", errors="replace").splitlines())
+    except OSError:
+        return None
+
+
+def _outer_specs(root: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
+    """The ignore files that apply to `root` from above, as git reads them: the `.gitignore` of
+    each folder from the repository's top down to `root`'s parent, and `.git/info/exclude`."""
+    start = Path(os.path.abspath(root))
+    chain = [start, *start.parents]
+    top = next((folder for folder in chain if _quietly((folder / ".git").exists)), None)
+    if top is None:
+        return []
+    specs = []
+    exclude = _spec(top / ".git" / "info" / "exclude")
+    if exclude is not None:
+        specs.append((top, exclude))
+    for folder in reversed(chain[1:chain.index(top) + 1]):
+        spec = _spec(folder / ".gitignore")
+        if spec is not None:
+            specs.append((folder, spec))
+    return specs
+
+
 def _walk(root: Path, excluded: Callable[[str], bool], suffixes: set[str] | None) -> Iterator[str]:
     real_root = root.resolve()
-    specs: list[tuple[Path, pathspec.GitIgnoreSpec]] = []
+    # Ignore files from the top down; the deepest that has a say decides (a "!" in a subfolder
+    # brings back what its parent ignored), as git does.
+    specs: list[tuple[Path, pathspec.GitIgnoreSpec]] = _outer_specs(root)
     unreadable: list[OSError] = []
     for directory, subdirectories, files in os.walk(root, onerror=unreadable.append):
         # A folder that cannot be listed (a path past PATH_MAX, no permission) is handed on as a
@@ -42,24 +74,22 @@ def _walk(root: Path, excluded: Callable[[str], bool], suffixes: set[str] | None
             if failed.filename is not None:
                 yield os.fsdecode(failed.filename)
         here = Path(directory)
-        ignore_file = here / ".gitignore"
-        if _quietly(ignore_file.is_file):
-            try:
-                import pathspec
-
-                lines = ignore_file.read_text(encoding="utf-8", errors="replace").splitlines()
-                specs.append((here, pathspec.GitIgnoreSpec.from_lines(lines)))
-            except OSError:
-                pass
+        spec = _spec(here / ".gitignore")
+        if spec is not None:
+            specs.append((Path(os.path.abspath(here)), spec))
 
         def ignored(path: Path, is_dir: bool) -> bool:
-            for base, spec in specs:
+            absolute = Path(os.path.abspath(path))
+            for base, spec in reversed(specs):
                 try:
-                    relative = path.relative_to(base).as_posix()
+                    relative = absolute.relative_to(base).as_posix()
                 except ValueError:
                     continue
-                if spec.match_file(relative + ("/" if is_dir else "")):
-                    return True
+                decided = spec.check_file(relative + ("/" if is_dir else "")).include
+                if decided is not None:
+                    if decided:
+                        return True
+                    break  # re-included by a "!" line: the folders above have no say
             return excluded(str(path))
 
         kept = []
