@@ -183,3 +183,14 @@ def test_the_walk_reads_ignore_files_as_git_does(tmp_path):
     # Starting below the top: the ignore files above still apply.
     assert {Path(p).name for p in iter_files([str(tmp_path / "sub")])} == {"keep.txt", "page.md"}
     assert list(iter_files([str(tmp_path / "vendor")])) == []
+
+
+@pytest.mark.skipif(not __import__("shutil").which("patch"), reason="needs patch")
+def test_diff_of_a_latin1_file_patches_to_what_fix_writes(tmp_path):
+    raw = b"Caf\xe9: the deal is worth $ 600.\n"
+    (tmp_path / "f.txt").write_bytes(raw)
+    diff = run("diff", "--no-suggest", "--encoding", "latin-1", "f.txt", cwd=tmp_path).stdout
+    subprocess.run(["patch", "-p1", "-s"], input=diff, cwd=tmp_path, check=True)
+    (tmp_path / "g.txt").write_bytes(raw)
+    assert run("fix", "--write", "--encoding", "latin-1", "g.txt", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "f.txt").read_bytes() == (tmp_path / "g.txt").read_bytes() == b"Caf\xe9: the deal is worth $600.\n"

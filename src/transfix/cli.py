@@ -396,12 +396,26 @@ def _diff(session: Session, paths, unsafe: bool, suggest: bool) -> bool:
         labels = [f for f in engine.check(document.text, kind=kind, skip=skip) if f.fix in levels]
         lines = unified_diff(document.path, document.text, target, labels)
         changed |= bool(lines)
+        # `patch` compares bytes: a file in a single-byte encoding gets its hunks in that encoding.
+        native = not colour and _ascii_based(document.encoding) and document.encoding != "utf-8"
         for line in lines:
             if colour:
                 _say(console, line.rstrip("\n"), _diff_style(line))
+            elif native and not line.startswith(("---", "+++")):
+                sys.stdout.flush()
+                sys.stdout.buffer.write(line.encode(document.encoding, "replace"))
             else:
                 sys.stdout.write(line)
+        sys.stdout.flush()
     return changed
+
+
+def _ascii_based(encoding: str) -> bool:
+    """Whether an encoding writes ASCII as ASCII (Latin-1, Windows-1252; not UTF-16)."""
+    try:
+        return "\n x".encode(encoding) == b"\n x"
+    except (LookupError, UnicodeError):
+        return False
 
 
 def _diff_style(line: str) -> str:
