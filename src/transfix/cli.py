@@ -386,7 +386,7 @@ def _diff(session: Session, paths, unsafe: bool, suggest: bool) -> bool:
     if unsafe:
         levels.add(FixLevel.UNSAFE)
     console = _stdout()
-    colour = console.is_terminal
+    colour = console.is_terminal and not console.no_color
     changed = False
     for document, profile in session.documents(paths):
         kind, skip, engine = profile.kind(document), profile.skip(document), profile.engine
@@ -640,6 +640,8 @@ def rules_test(
     from .selftest import check_examples
 
     user_rules = load_rules([path])
+    if not pack_files(path):
+        raise TransfixError(f"{path}: no rule packs (.toml files) to test")
     universe = list(user_rules)
     if path.resolve() != default_rules_dir().resolve():
         shipped_ids = {r.id for r in user_rules}

@@ -84,11 +84,13 @@ MAX_DECISIONS_BYTES = 64 * 1024 * 1024
 def load(path: str) -> list[dict[str, Any]]:
     try:
         check_regular(path, MAX_DECISIONS_BYTES)
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))  # editors may add a BOM
     except FileNotFoundError:
         raise InputError(f"{path}: no such decisions file") from None
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise InputError(f"{path}: not a decisions file ({type(exc).__name__})") from None
+        reason = {"UnicodeDecodeError": "not UTF-8", "RecursionError": "nested too deeply"}.get(
+            type(exc).__name__, "not JSON" if isinstance(exc, ValueError) else getattr(exc, "strerror", None) or "unreadable")
+        raise InputError(f"{path}: not a decisions file ({reason})") from None
     if not isinstance(data, dict) or data.get("kind") != KIND or data.get("version") != VERSION:
         raise InputError(f"{path}: not a transfix decisions file (version {VERSION})")
     files = data.get("files")
