@@ -52,9 +52,43 @@ def compile_pattern(pattern: str, case_sensitive: bool) -> regex.Pattern:
     pattern comes precompiled from the rule cache (compiled.py)."""
     from .compiled import precompiled
 
+    source = pattern if case_sensitive else keep_case_classes(pattern)
     return precompiled(
-        ("pattern", pattern, case_sensitive), lambda: regex.compile(pattern, pattern_flags(case_sensitive))
+        ("pattern", pattern, case_sensitive), lambda: regex.compile(source, pattern_flags(case_sensitive))
     )
+
+
+_CASED = regex.compile(r"\\[pP]\{\^?(?:Lu|Ll|Lt|L&|Uppercase_Letter|Lowercase_Letter|Titlecase_Letter|"
+                       r"Upper|Lower|Uppercase|Lowercase|IsUpper|IsLower)\}")
+
+
+def keep_case_classes(pattern: str) -> str:
+    """In a case-insensitive pattern, `regex` lets \\p{Lu} and \\p{Ll} match letters of either case;
+    a rule that names them means upper or lower case. Each such class, or the [...] set that
+    holds one, is matched case-sensitively: `(?-i:\\p{Lu})`."""
+    if not _CASED.search(pattern):
+        return pattern
+    out, i, size = [], 0, len(pattern)
+    while i < size:
+        char = pattern[i]
+        if char == "\\":
+            cased = _CASED.match(pattern, i)
+            step = cased.end() - i if cased else 2
+            piece = pattern[i:i + step]
+            out.append(f"(?-i:{piece})" if cased else piece)
+            i += step
+        elif char == "[":  # V0 sets do not nest; a "]" right after "[" or "[^" is a literal
+            end = i + 1 + (pattern.startswith("^", i + 1))
+            end += pattern.startswith("]", end)
+            while end < size and pattern[end] != "]":
+                end += 2 if pattern[end] == "\\" else 1
+            piece = pattern[i:end + 1]
+            out.append(f"(?-i:{piece})" if _CASED.search(piece) else piece)
+            i = end + 1
+        else:
+            out.append(char)
+            i += 1
+    return "".join(out)
 
 
 def default_rules_dir() -> Path:
