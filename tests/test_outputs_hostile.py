@@ -194,3 +194,18 @@ def test_diff_of_a_latin1_file_patches_to_what_fix_writes(tmp_path):
     (tmp_path / "g.txt").write_bytes(raw)
     assert run("fix", "--write", "--encoding", "latin-1", "g.txt", cwd=tmp_path).returncode == 0
     assert (tmp_path / "f.txt").read_bytes() == (tmp_path / "g.txt").read_bytes() == b"Caf\xe9: the deal is worth $600.\n"
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses file names that are not UTF-8")
+def test_diff_score_and_export_of_a_file_name_that_is_not_utf8(tmp_path):
+    name = os.fsdecode(b"bad\xffname.txt")
+    (tmp_path / name).write_text(DAMAGED)
+    for args in (["diff", name], ["score", name]):
+        out = run(*args, cwd=tmp_path).stdout
+        assert b"bad\\xffname.txt" in out
+        out.decode("utf-8")  # valid UTF-8
+    exported = run("review", "--export", "d.json", name, cwd=tmp_path, stdin=b"y\ny\n")
+    assert exported.returncode == 0, exported.stderr
+    applied = run("apply", "d.json", cwd=tmp_path)
+    assert applied.returncode == 0, applied.stderr
+    assert (tmp_path / name).read_text() == "The deal is worth $600 billion, behind paywalls.\n"

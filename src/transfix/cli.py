@@ -394,7 +394,7 @@ def _diff(session: Session, paths, unsafe: bool, suggest: bool) -> bool:
         # piped to `patch` gives exactly the output of `fix`.
         target = engine.repair(document.text, unsafe=unsafe, preview=suggest, kind=kind, skip=skip).text
         labels = [f for f in engine.check(document.text, kind=kind, skip=skip) if f.fix in levels]
-        lines = unified_diff(document.path, document.text, target, labels)
+        lines = unified_diff(utf8_path(document.path), document.text, target, labels)
         changed |= bool(lines)
         # `patch` compares bytes: a file in a single-byte encoding gets its hunks in that encoding.
         native = not colour and _ascii_based(document.encoding) and document.encoding != "utf-8"
@@ -446,12 +446,12 @@ def score(
     results = []
     for document, profile in session.documents(paths):
         result = profile.engine.score(document.text, kind=profile.kind(document))
-        results.append({"path": document.path, **result.to_dict()})
+        results.append({"path": utf8_path(document.path), **result.to_dict()})
         if output_format is ScoreFormat.text:
             pivot_note = f", pivot {result.pivot} ({result.pivots[result.pivot]:.0%})" if result.pivot else ""
             evidence = ", ".join(f"{rule} x{count}" for rule, count in result.evidence) or "none"
             sys.stdout.write(
-                f"{document.path}: {result.probability:.2f} {result.verdict}{pivot_note}; "
+                f"{utf8_path(document.path)}: {result.probability:.2f} {result.verdict}{pivot_note}; "
                 f"{result.density:.1f} weighted findings per 1,000 words ({result.words} words); "
                 f"evidence: {evidence}\n"
             )
