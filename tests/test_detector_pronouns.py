@@ -9,7 +9,7 @@ from transfix import Engine
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    return Engine(select=["common.pronouns"])
+    return Engine(select=["common.pronouns"], assume_roundtrip=True)  # the rule waits for the round-trip gate
 
 
 def flagged(engine: Engine, text: str) -> list[tuple[str, str]]:
