@@ -209,3 +209,12 @@ def test_diff_score_and_export_of_a_file_name_that_is_not_utf8(tmp_path):
     applied = run("apply", "d.json", cwd=tmp_path)
     assert applied.returncode == 0, applied.stderr
     assert (tmp_path / name).read_text() == "The deal is worth $600 billion, behind paywalls.\n"
+
+
+def test_sarif_uri_of_a_file_name_that_is_not_utf8_names_that_file(tmp_path):
+    name = os.fsdecode(b"bad\xffname.txt")
+    (tmp_path / name).write_text(DAMAGED)
+    sarif = __import__("json").loads(run("check", "--grammar", "off", "--format", "sarif", name, cwd=tmp_path).stdout)
+    uris = {loc["physicalLocation"]["artifactLocation"]["uri"]
+            for result in sarif["runs"][0]["results"] for loc in result["locations"]}
+    assert uris == {"bad%FFname.txt"}

@@ -176,7 +176,7 @@ def _check(session: Session, paths: List[str], output_format: OutputFormat, jobs
             continue
         fails |= result.failed
         report = FileReport(utf8_path(result.path), result.findings,
-                            result.text if output_format is not OutputFormat.text else "")
+                            result.text if output_format is not OutputFormat.text else "", result.path)
         reports.append(report)
         if output_format is OutputFormat.text:
             for line in text_lines(report):

@@ -18,6 +18,8 @@ string means there is nothing to print.
 
 from __future__ import annotations
 
+import os
+
 import json
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -143,11 +145,12 @@ _SARIF_LEVELS = {FixLevel.SAFE: "warning", FixLevel.UNSAFE: "warning", FixLevel.
 
 
 def _artifact_uri(path: str) -> str:
-    """SARIF wants a URI: relative paths stay relative references, absolute ones become file URIs."""
+    """SARIF wants a URI: relative paths stay relative references, absolute ones become file URIs;
+    a name's bytes that are not UTF-8 are percent-encoded as they are (%FF), so the URI names the file."""
     p = Path(path)
     if p.is_absolute():
         return p.as_uri()
-    return quote(p.as_posix(), safe="/")
+    return quote(os.fsencode(p.as_posix()), safe="/")
 
 
 def _sarif_rule(rule_id: str, rule: Rule | None, example: Finding) -> dict[str, Any]:
@@ -193,7 +196,7 @@ def render_sarif(reports: Sequence[FileReport], rules: Mapping[str, Rule]) -> st
     results = []
     for report in reports:
         locator = _locator(report, _utf16_units, "sarif")
-        uri = _artifact_uri(report.path)
+        uri = _artifact_uri(report.name or report.path)
         for f in report.findings:
             region = _sarif_region(locator.span(f))
             result: dict[str, Any] = {

@@ -18,6 +18,7 @@ class FileReport:
     path: str
     findings: tuple[Finding, ...]
     text: str = ""  # the decoded input the findings' offsets point into
+    name: str = ""  # the file name as the system gave it (bad bytes as surrogates), for SARIF URIs
 
 
 def shown_path(path: str) -> str:
