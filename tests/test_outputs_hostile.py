@@ -218,3 +218,23 @@ def test_sarif_uri_of_a_file_name_that_is_not_utf8_names_that_file(tmp_path):
     uris = {loc["physicalLocation"]["artifactLocation"]["uri"]
             for result in sarif["runs"][0]["results"] for loc in result["locations"]}
     assert uris == {"bad%FFname.txt"}
+
+
+def test_email_spans_find_what_the_email_pattern_finds():
+    """The '@'-anchored search (linear) gives the spans of the regex (which is quadratic on a long
+    dotted token), with and without a leading \\b, inside any pos/endpos window."""
+    import random
+    import re
+
+    from transfix import mask
+
+    plain = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+    bounded = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice("ab1_.+-@ é,xZ") for _ in range(rng.randint(0, 24)))
+        low = rng.randint(0, len(text))
+        high = rng.randint(low, len(text))
+        assert mask.email_spans(text, low, high) == [m.span() for m in plain.finditer(text, low, high)], text
+        assert mask.email_spans(text, low, high, word_start=True) == [
+            m.span() for m in bounded.finditer(text, low, high)], text

@@ -57,11 +57,11 @@ RAW_ELEMENTS = frozenset({"script", "style", "pre", "code", "kbd", "samp", "tt",
 # Line breaks as markdown-it (and so CommonMark) counts them; str.splitlines counts more.
 _NEWLINE = re.compile(r"\r\n?|\n")
 
-# Bare URLs, e-mail addresses and entity references in prose (the same patterns as `mask`).
+# Bare URLs and entity references in prose (the same patterns as `mask`; a URL starts a token,
+# so that a long dotted token is not scanned again from each of its words).
 _BARE = re.compile(
     r"""
-      (?P<url>\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"'`]+|""" + mask.HOST_PATH.replace(" ", "[ ]") + r""")
-    | (?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)
+      (?P<url>(?<![\w.+-])(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"'`]+)
     | (?P<entity>&(?:[A-Za-z][A-Za-z0-9]*|\#\d+|\#x[0-9A-Fa-f]+);)
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -244,17 +244,25 @@ def _merge(spans: Iterable[Span]) -> list[Span]:
 
 def _bare_spans(text: str, protected: list[Span]) -> list[Span]:
     """URLs, e-mail addresses and entity references in the prose between protected spans."""
-    if not any(marker in text for marker in ("://", "www.", "@", "&", "/")):
+    bare = any(marker in text for marker in ("://", "www.", "@", "&"))
+    if not bare and "/" not in text:
         return []
     found = []
     for gap_start, gap_end in _gaps(protected, len(text)):
-        for match in _BARE.finditer(text, gap_start, gap_end):
+        # Addresses without a scheme and e-mail addresses apart: in one alternation the e-mail
+        # pattern would be retried at every word of a long dotted token.
+        matches = list(_BARE.finditer(text, gap_start, gap_end)) if bare else []
+        if "/" in text:
+            matches += mask.HOST_PATH_RE.finditer(text, gap_start, gap_end)
+        for match in matches:
             start, end = match.span()
-            if match.lastgroup == "url":
+            if match.lastgroup != "entity":
                 while end > start and text[end - 1] in _TRAILING:
                     end -= 1
             found.append((start, end))
-    return found
+        if "@" in text:
+            found += mask.email_spans(text, gap_start, gap_end, word_start=True)
+    return sorted(found)
 
 
 def _gaps(protected: list[Span], length: int) -> list[Span]:
