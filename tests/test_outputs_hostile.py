@@ -238,3 +238,31 @@ def test_email_spans_find_what_the_email_pattern_finds():
         assert mask.email_spans(text, low, high) == [m.span() for m in plain.finditer(text, low, high)], text
         assert mask.email_spans(text, low, high, word_start=True) == [
             m.span() for m in bounded.finditer(text, low, high)], text
+
+
+def test_the_library_refuses_wrong_types_with_a_clear_type_error():
+    import transfix
+
+    for call, words in [
+        (lambda: transfix.check(None), "text must be a str, not NoneType"),
+        (lambda: transfix.check(b"the OTAN"), "decode it first"),
+        (lambda: transfix.Engine().repair(None), "text must be a str"),
+        (lambda: transfix.Engine(select="fr"), "select must be a list of strings, not str"),
+        (lambda: transfix.Engine(extra_rule_paths="/tmp/my-pack.toml"), "a list of paths"),
+        (lambda: transfix.Engine(allow=[None]), "allow must be a list of strings"),
+        (lambda: transfix.Engine(fix_levels={1: "safe"}), "fix_levels must map"),
+    ]:
+        with pytest.raises(TypeError, match=words):
+            call()
+    for timeout in (0, float("inf"), -1):
+        with pytest.raises(ValueError, match="timeout"):
+            transfix.Engine(timeout=timeout)
+
+
+def test_a_long_line_with_one_character_to_normalise_stays_fast_and_exact():
+    import transfix
+
+    line = " ".join(f"word{i}" for i in range(12_000))
+    findings = transfix.check(line + " \x00 and the OTAN.")
+    assert [f.rule for f in findings if f.rule.startswith("normalize")] == ["normalize.control-char"]
+    assert [f.text for f in findings if f.rule.startswith("normalize")] == ["\x00"]

@@ -62,9 +62,17 @@ class Engine:
         fix_levels: Mapping[str, FixLevel] | None = None,
         assume_roundtrip: bool = False,
     ) -> None:
-        self.select = tuple(select)
-        self.ignore = tuple(ignore)
-        self.pivots = tuple(pivots)
+        self.select = _names(select, "select")
+        self.ignore = _names(ignore, "ignore")
+        self.pivots = _names(pivots, "pivots")
+        allow = _names(allow, "allow")
+        extra_rule_paths = _paths(extra_rule_paths, "extra_rule_paths")
+        if rule_paths is not None:
+            rule_paths = _paths(rule_paths, "rule_paths")
+        if fix_levels is not None and not all(isinstance(k, str) for k in fix_levels):
+            raise TypeError("fix_levels must map rule prefixes (str) to levels")
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout < float("inf"):
+            raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}")
         self.normalize_text = normalize_text
         # The caller knows the text is a round trip (rule examples, a scraper's MT output): rules
         # that need the document's evidence report without it.
@@ -96,7 +104,10 @@ class Engine:
     def analyze(self, text: str, *, kind: str = "text", skip: Iterable[str] = ()) -> Analysis:
         """Findings for `text`. `kind` (text, markdown, html) decides what is prose; `skip`
         lists rule prefixes to leave out for this text (per-path ignores)."""
-        skipped = tuple(skip)
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, not {type(text).__name__}"
+                            + (" (decode it first)" if isinstance(text, (bytes, bytearray)) else ""))
+        skipped = _names(skip, "skip")
         normalized = normalize(text) if self.normalize_text else None
         working = normalized.text if normalized else text
         offsets = normalized.offsets if normalized and normalized.offsets.blocks else None
@@ -232,8 +243,10 @@ class Engine:
         `strip_boilerplate` deletes page boilerplate (donation appeals, gallery captions, ...),
         which is otherwise only suggested. What was removed is in `applied`.
         """
-        accepted = tuple(accept)
-        skipped = tuple(skip)
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, not {type(text).__name__}")
+        accepted = _names(accept, "accept")
+        skipped = _names(skip, "skip")
 
         def wanted(finding: Finding) -> bool:
             if finding.replacement is None:
@@ -261,6 +274,22 @@ class Engine:
         findings = self.check(current, kind=kind, skip=skipped)
         pending = tuple(f for f in findings if not wanted(f))
         return Repair(current, tuple(applied), pending, settled=len(pending) == len(findings))
+
+
+def _names(values, what: str) -> tuple[str, ...]:
+    """A list of names given as a list: a lone string would be read a character at a time."""
+    if isinstance(values, (str, bytes)) or values is None:
+        raise TypeError(f"{what} must be a list of strings, not {type(values).__name__}")
+    names = tuple(values)
+    if not all(isinstance(v, str) for v in names):
+        raise TypeError(f"{what} must be a list of strings")
+    return names
+
+
+def _paths(values, what: str) -> tuple:
+    if isinstance(values, (str, bytes, Path)):
+        raise TypeError(f"{what} must be a list of paths, not a single {type(values).__name__}")
+    return tuple(values)
 
 
 def _masked(text: str, protected: Intervals) -> str:
