@@ -266,3 +266,12 @@ def test_a_long_line_with_one_character_to_normalise_stays_fast_and_exact():
     findings = transfix.check(line + " \x00 and the OTAN.")
     assert [f.rule for f in findings if f.rule.startswith("normalize")] == ["normalize.control-char"]
     assert [f.text for f in findings if f.rule.startswith("normalize")] == ["\x00"]
+
+
+@pytest.mark.parametrize("kind", ["text", "markdown"])
+def test_a_host_name_alone_is_never_changed(kind):
+    import transfix
+
+    engine = transfix.Engine()
+    text = "Visit OTAN.int or bbc.co.uk for the OTAN statement, e.g. today."
+    assert engine.repair(text, kind=kind, unsafe=True).text == text.replace("the OTAN", "the NATO")

@@ -245,7 +245,7 @@ def _merge(spans: Iterable[Span]) -> list[Span]:
 def _bare_spans(text: str, protected: list[Span]) -> list[Span]:
     """URLs, e-mail addresses and entity references in the prose between protected spans."""
     bare = any(marker in text for marker in ("://", "www.", "@", "&"))
-    if not bare and "/" not in text:
+    if not bare and "/" not in text and "." not in text:
         return []
     found = []
     for gap_start, gap_end in _gaps(protected, len(text)):
@@ -254,6 +254,7 @@ def _bare_spans(text: str, protected: list[Span]) -> list[Span]:
         matches = list(_BARE.finditer(text, gap_start, gap_end)) if bare else []
         if "/" in text:
             matches += mask.HOST_PATH_RE.finditer(text, gap_start, gap_end)
+        matches += mask.HOST_RE.finditer(text, gap_start, gap_end)
         for match in matches:
             start, end = match.span()
             if match.lastgroup != "entity":

@@ -29,6 +29,10 @@ _URL = re.compile(r"(?<![\w.+-])(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"'`]+", re.
 HOST_PATH = (r"(?<![\w.@/+-])(?:(?<!: )//)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}"
              r"(?::\d{1,5})?/[^\s<>\"'`]*")
 HOST_PATH_RE = re.compile(HOST_PATH, re.IGNORECASE)
+# A host name alone (nato.int, OTAN.int, bbc.co.uk): only with a common top-level domain written in
+# lower case, so that "said.It" or "e.g." stay prose.
+HOST_RE = re.compile(r"(?<![\w.@/+-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
+                   r"(?:com|org|net|int|gov|edu|mil|info|biz|uk|eu|fr|nl|ru|ca|au|jp|cn|app|dev)(?![\w@-])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _DOMAIN = re.compile(r"@[\w-]+(?:\.[\w-]+)+\b")
 
@@ -83,6 +87,8 @@ def protected_spans(text: str) -> Intervals:
         urls += _URL.finditer(text)
     if "/" in text:
         urls += HOST_PATH_RE.finditer(text)
+    if "." in text:
+        urls += HOST_RE.finditer(text)
     for match in urls:
         start, end = match.span()
         while end > start and text[end - 1] in _TRAILING:
