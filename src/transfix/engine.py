@@ -104,9 +104,7 @@ class Engine:
     def analyze(self, text: str, *, kind: str = "text", skip: Iterable[str] = ()) -> Analysis:
         """Findings for `text`. `kind` (text, markdown, html) decides what is prose; `skip`
         lists rule prefixes to leave out for this text (per-path ignores)."""
-        if not isinstance(text, str):
-            raise TypeError(f"text must be a str, not {type(text).__name__}"
-                            + (" (decode it first)" if isinstance(text, (bytes, bytearray)) else ""))
+        _require_text(text)
         skipped = _names(skip, "skip")
         normalized = normalize(text) if self.normalize_text else None
         working = normalized.text if normalized else text
@@ -243,8 +241,7 @@ class Engine:
         `strip_boilerplate` deletes page boilerplate (donation appeals, gallery captions, ...),
         which is otherwise only suggested. What was removed is in `applied`.
         """
-        if not isinstance(text, str):
-            raise TypeError(f"text must be a str, not {type(text).__name__}")
+        _require_text(text)
         accepted = _names(accept, "accept")
         skipped = _names(skip, "skip")
 
@@ -274,6 +271,12 @@ class Engine:
         findings = self.check(current, kind=kind, skip=skipped)
         pending = tuple(f for f in findings if not wanted(f))
         return Repair(current, tuple(applied), pending, settled=len(pending) == len(findings))
+
+
+def _require_text(text) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}"
+                        + (" (decode it first)" if isinstance(text, (bytes, bytearray)) else ""))
 
 
 def _names(values, what: str) -> tuple[str, ...]:
