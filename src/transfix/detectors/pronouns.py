@@ -64,6 +64,11 @@ _OPENING_NAME = compile_regex(
     r"[\s\"“‘'(\[-]*" + _LABELS + r"(?:\p{Lu}\p{Ll}*(?:[ ](?:\p{Ll}[\p{L}\d-]*|\d+|" + _CALENDAR + r")){0,5},[ ]+)?"
     r"(?P<name>\p{Lu}[\p{L}'’-]*(?:[ ]\p{Lu}[\p{L}'’-]*){0,3})(?:,[ ]\d+,)?[ ]+(?=\p{Ll})"
 )
+# Capitalised words that are no one's name, whatever case the rest of the text writes them in.
+_NOT_A_NAME = frozenset(
+    "i i'm i've i'll i'd she he it we you they her his this that these those what when where who why "
+    "how mr mrs ms miss dr".split()
+)
 _OPENING_SHE = compile_regex(r"[\s\"“‘'(\[-]*" + _LABELS + r"(?P<she>She)\b")
 # A "himself" this close after the sentence's subject (with no article between) is the subject's.
 _REFLEXIVE_REACH = 4
@@ -161,12 +166,15 @@ class PronounGender:
         parts = match.group("name").split(" ")
         if len(parts) >= 2 and parts[0] in self.female_names and not any(p in self.male_names for p in parts[1:]):
             return match.end("name")
+        if len(parts) >= 2 and strip_possessive(parts[-1]) in surnames and not any(p in self.male_names for p in parts):
+            return match.end("name")
         if len(parts) == 1 and strip_possessive(parts[0]) == parts[0] and parts[0] in surnames:
             return match.end("name")
         return None
 
     def _female_surnames(self, text: str) -> frozenset[str]:
-        """Surnames that follow a woman's first name in the text and never a man's."""
+        """Surnames that follow a woman's first name in the text and never a man's, and surnames
+        the text itself speaks of as "she" and never as "he" (see `_pronoun_votes`)."""
         female, male = set(), set()
         for previous, match in itertools.pairwise(_WORD.finditer(text)):  # not a list: 20 bytes a character
             if text[previous.end():match.start()] != " " or not match.group()[:1].isupper():
@@ -176,6 +184,9 @@ class PronounGender:
                 female.add(surname)
             elif previous.group() in self.male_names:
                 male.add(surname)
+        voted_female, voted_male = _pronoun_votes(text)
+        female |= voted_female - voted_male
+        male |= voted_male
         return frozenset(female - male - self.female_names - self.male_names)
 
     def _owned_by_subject(self, words, subject: int, position: int) -> bool:
@@ -245,6 +256,44 @@ class _Evidence:
     @property
     def male(self) -> bool:
         return self.male_other or self.male_reflexive
+
+
+def _pronoun_votes(text: str) -> tuple[set[str], set[str]]:
+    """Surnames the text speaks of as "she" and as "he": a sentence that names one person only
+    (one run of capitalised words that the text never writes in lower case; the run's last word
+    is the surname) and has a subject pronoun of one gender only votes that gender for it. Subject
+    pronouns keep their gender through the pivot (il/elle), so they tell who is a woman where no
+    first name does ("a smiling Jennings wears a hospital gown as she sits"); possessives, the
+    damaged ones, are not read."""
+    lower = {w.group() for w in _WORD.finditer(text) if w.group()[:1].islower()}
+    female: set[str] = set()
+    male: set[str] = set()
+    for sentence in _SENTENCE.finditer(text):
+        names: set[str] = set()
+        pronouns: set[str] = set()
+        previous_end = -2
+        run: list[str] = []
+        run_opens = False  # the run starts the sentence: a lone capitalised word there may be any word
+        for index, word in enumerate(_WORD.finditer(sentence.group())):
+            token = word.group()
+            if token in ("she", "he", "She", "He"):
+                pronouns.add(token.lower())
+            capital = token[:1].isupper() and token.lower() not in lower and token.lower() not in _NOT_A_NAME
+            if capital and run and word.start() == previous_end + 1:
+                run.append(token)
+            else:
+                _add_name(names, run, run_opens)
+                run, run_opens = ([token], index == 0) if capital else ([], False)
+            previous_end = word.end()
+        _add_name(names, run, run_opens)
+        if len(names) == 1 and len(pronouns) == 1:
+            (female if "she" in pronouns else male).update(names)
+    return female, male
+
+
+def _add_name(names: set[str], run: list[str], opens: bool) -> None:
+    if run and (len(run) > 1 or not opens):
+        names.add(strip_possessive(run[-1]))
 
 
 def _opening_she(sentence: str) -> int | None:
