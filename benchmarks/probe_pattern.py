@@ -5,8 +5,9 @@
 For each pattern (the `regex` module's syntax, as in the packs), prints:
 
 - its matches in the dev articles, each marked with the annotated artifact it overlaps (category
-  and expected repair) or `--` when it overlaps none, and in how many articles it matches: a rule
-  that matches in one article only describes that article, not the phenomenon;
+  and expected repair, and `[flagged]` when a finding of today's rules already covers it) or `--`
+  when it overlaps none, and in how many articles it matches: a rule that matches in one article
+  only describes that article, not the phenomenon;
 - how often it matches in clean English: the Wikipedia sentences (CC0), the English originals of
   the LIAR and HWU64 round trips, real Markdown documentation installed here and, with
   `--native DIR`, the native corpus of `native_corpus.py`, with a few examples of each.
@@ -27,6 +28,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from devset import annotations, clean_documents, doc_documents, liar_records  # noqa: E402
+
+from transfix import Engine  # noqa: E402
 
 
 def clean_sources(shared: Path, native: Path | None) -> dict[str, list[str]]:
@@ -52,9 +55,9 @@ def context(text: str, start: int, end: int, width: int = 50) -> str:
     return f"...{left}[{text[start:end]}]{right}..."
 
 
-def probe(pattern: regex.Pattern, articles: dict, sources: dict[str, list[str]], examples: int) -> None:
+def probe(pattern: regex.Pattern, articles: dict, found: dict, sources: dict[str, list[str]], examples: int) -> None:
     print(f"\n=== {pattern.pattern}")
-    on_artifact = unannotated = 0
+    on_artifact = unannotated = new = 0
     articles_hit: set[str] = set()
     for name, (text, artifacts) in sorted(articles.items()):
         for m in pattern.finditer(text):
@@ -64,11 +67,15 @@ def probe(pattern: regex.Pattern, articles: dict, sources: dict[str, list[str]],
                 on_artifact += 1
                 articles_hit.add(name)
                 label = "; ".join(f"{a['category']} -> {a['repair']!r}" for a in hits)
+                if any(s < a["end"] and a["start"] < e for a in hits for s, e in found[name]):
+                    label += " [flagged]"
+                else:
+                    new += 1
             else:
                 unannotated += 1
                 label = "--"
             print(f"  dev {name}:{start} {label}\n      {context(text, start, end)}")
-    print(f"  dev: {on_artifact} on an artifact in {len(articles_hit)} articles, {unannotated} on none")
+    print(f"  dev: {on_artifact} on an artifact in {len(articles_hit)} articles ({new} not flagged yet), {unannotated} on none")
     for source, texts in sources.items():
         found = [(text, m) for text in texts for m in pattern.finditer(text)]
         print(f"  clean {source}: {len(found)}")
@@ -86,13 +93,17 @@ def main() -> None:
     if not (args.shared / "corpora" / "gt_fr_news_dev").is_dir():
         raise SystemExit(f"no dev articles under {args.shared}/corpora/gt_fr_news_dev")
     articles = annotations(args.shared)
+    engine = Engine()
+    found = {
+        name: [(f.start, max(f.end, f.start + 1)) for f in engine.check(text)] for name, (text, _) in articles.items()
+    }
     sources = clean_sources(args.shared, args.native)
     for source in args.patterns:
         try:
             pattern = regex.compile(source, regex.V0)
         except regex.error as error:
             raise SystemExit(f"{source!r}: {error}") from None
-        probe(pattern, articles, sources, args.examples)
+        probe(pattern, articles, found, sources, args.examples)
 
 
 if __name__ == "__main__":

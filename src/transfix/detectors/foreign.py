@@ -167,9 +167,15 @@ def _joined(char: str) -> bool:
 
 def _glue_gap(gap: str) -> bool:
     """Whether two listed words belong to one run: at most two shared short words between them,
-    and no sentence or line break."""
+    or three words of which one is a lower-case word of any list (a word the pivot shares with
+    English: "envoyez des questions par courriel"), and no sentence or line break."""
     words = _TOKEN.findall(gap)
-    return len(words) <= 2 and all(w.lower() in _GLUE for w in words) and not _breaks(gap, 0, len(gap))
+    other = [w for w in words if w.lower() not in _GLUE]
+    if len(words) > 3 or len(other) > 1 or (len(words) == 3 and not other):
+        return False
+    if other and (len(words) < 3 or not other[0].islower()):
+        return False
+    return not _breaks(gap, 0, len(gap))
 
 
 def _breaks(text: str, end: int, start: int) -> bool:
