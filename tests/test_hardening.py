@@ -561,7 +561,7 @@ def test_rule_packs_past_their_limits_give_file_line_id_errors(tmp_path):
     heavy.write_text(rule_block("r0") + "# padding\n" * (max_bytes // 10 + 1), encoding="utf-8")
     result = limited(tmp_path, f"MAX_PACK_BYTES={max_bytes}", "check", "--rules", str(heavy), str(doc))
     assert result.returncode == 2
-    assert one_line(result.stderr).startswith(f"transfix: {heavy}:0: -: pack is larger than")
+    assert one_line(result.stderr).startswith(f"transfix: {heavy}: -: pack is larger than")
     # `rules test` reports the same way
     result = limited(tmp_path, "MAX_RULES_PER_PACK=2", "rules", "test", str(many))
     assert result.returncode == 2

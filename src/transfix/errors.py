@@ -6,11 +6,13 @@ class TransfixError(Exception):
 
 
 class RuleError(TransfixError):
-    """A rule pack is broken. The message reads `file:line: rule-id: what is wrong`."""
+    """A rule pack is broken. The message reads `file:line: rule-id: what is wrong`, or
+    `file: rule-id: ...` when the problem is the whole file (line 0: unreadable, too large)."""
 
     def __init__(self, path: str, line: int, rule_id: str, problem: str) -> None:
         self.path, self.line, self.rule_id, self.problem = path, line, rule_id, problem
-        super().__init__(f"{path}:{line}: {rule_id}: {problem}")
+        where = f"{path}:{line}" if line > 0 else path
+        super().__init__(f"{where}: {rule_id}: {problem}")
 
     def __reduce__(self):
         # Pickled with its own arguments, so it crosses to and from worker processes intact.
