@@ -66,6 +66,25 @@ def test_a_bom_wins_over_the_encoding_given():
     assert plain.encode(plain.text) == b"cafe\n"  # no BOM added to a file that had none
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_a_bom_are_told_by_auto_and_kept(tmp_path, codec):
+    path = tmp_path / "wide.txt"
+    path.write_bytes(DAMAGED.encode(codec))
+    document = decode(path.read_bytes(), "wide.txt", "auto")
+    assert (document.text, document.encoding, document.bom) == (DAMAGED, codec, b"")
+    assert run("fix", "--write", "--encoding", "auto", "wide.txt", cwd=tmp_path).returncode == 0
+    assert path.read_bytes() == "The deal is worth $600 billion, behind paywalls.\n".encode(codec)
+    # Without --encoding auto, the NUL bytes are refused with a hint, not read as UTF-8.
+    path.write_bytes(DAMAGED.encode(codec))
+    one_line_error(run("check", "--grammar", "off", "wide.txt", cwd=tmp_path), f"looks like {codec}")
+
+
+def test_binary_with_nul_bytes_is_still_binary_under_auto():
+    raw = bytes(range(256)) * 8
+    with pytest.raises(Exception, match="binary|not valid"):
+        decode(raw, "blob.bin", "auto")
+
+
 def test_fix_write_keeps_a_bom_whatever_encoding_is_given(tmp_path):
     path = tmp_path / "bom.txt"
     path.write_bytes(b"\xef\xbb\xbfThe deal is worth $ 600, caf\xc3\xa9.\n")

@@ -71,6 +71,30 @@ def _likely_encoding(raw: bytes) -> str | None:
         return detect_encoding(raw)
 
 
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a BOM, told by where the zero bytes of mostly-ASCII text fall
+    ("H\\0e\\0" is UTF-16-LE): NUL bytes are valid UTF-8, so the UTF-8 test cannot see it."""
+    sample = raw[:8192]
+    for width, names in ((4, ("utf-32-le", "utf-32-be")), (2, ("utf-16-le", "utf-16-be"))):
+        size = len(sample) - len(sample) % width
+        if size < 2 * width or len(raw) % width:
+            continue
+        units = size // width
+        low = sum(1 for i in range(0, size, width) if sample[i] == 0)
+        high = sum(1 for i in range(width - 1, size, width) if sample[i] == 0)
+        middle = sum(1 for i in range(0, size, width) if sample[i + 1:i + width - 1] == b"\0" * (width - 2))
+        if width == 4 and middle < 0.9 * units:
+            continue
+        for zeros, other, name in ((high, low, names[0]), (low, high, names[1])):
+            if zeros >= 0.9 * units and other <= 0.1 * units:
+                try:
+                    raw.decode(name)
+                except UnicodeDecodeError:
+                    return None
+                return name
+    return None
+
+
 def decode(raw: bytes, path: str, encoding: str | None = None) -> Document:
     """Decode strictly: a byte we cannot read is an error, never a silent replacement.
 
@@ -89,6 +113,8 @@ def decode(raw: bytes, path: str, encoding: str | None = None) -> Document:
         if raw.startswith(mark):
             bom, chosen = mark, name
             break
+    if chosen is None and encoding == "auto" and b"\x00" in raw[:8192]:
+        chosen = _wide_encoding(raw)
     if chosen is None and encoding == "auto":
         try:
             raw.decode("utf-8")
@@ -99,6 +125,9 @@ def decode(raw: bytes, path: str, encoding: str | None = None) -> Document:
                 raise BinaryFileError(f"{path}: binary file (no text encoding fits); skipped") from None
     if chosen is None:
         if b"\x00" in raw[:8192]:
+            wide = _wide_encoding(raw)
+            if wide is not None:
+                raise BinaryFileError(f"{path}: looks like {wide} without a byte-order mark; pass --encoding {wide} (or auto)")
             raise BinaryFileError(f"{path}: binary file (contains NUL bytes); skipped")
         chosen = "utf-8"
     body = raw[len(bom):]
