@@ -5,6 +5,8 @@ hostile user packs, addresses written without a scheme. Each runs the real comma
 from __future__ import annotations
 
 import os
+import shlex
+import shutil
 import stat
 import subprocess
 import sys
@@ -294,3 +296,18 @@ def test_a_host_name_alone_is_never_changed(kind):
     engine = transfix.Engine()
     text = "Visit OTAN.int or bbc.co.uk for the OTAN statement, e.g. today."
     assert engine.repair(text, kind=kind, unsafe=True).text == text.replace("the OTAN", "the NATO")
+
+
+@pytest.mark.skipif(shutil.which("script") is None, reason="needs script(1) for a terminal")
+def test_the_progress_bar_is_taken_down_before_a_finding_is_written(tmp_path):
+    for number in range(30):
+        (tmp_path / f"f{number:02}.txt").write_text(f"Clean text number {number} here.\n")
+    (tmp_path / "f15.txt").write_text(DAMAGED)
+    command = f"{shlex.quote(sys.executable)} -m transfix check --grammar off ."
+    result = subprocess.run(["script", "-qc", command, "/dev/null"], capture_output=True, cwd=tmp_path,
+                            timeout=300, check=False, env={**os.environ, "COLUMNS": "100"})
+    screen = result.stdout.decode("utf-8", "replace")
+    assert "f15.txt:1:19" in screen
+    for line in screen.replace("\r", "\n").split("\n"):
+        if "f15.txt:1:" in line:
+            assert "━" not in line, repr(line)  # no bar drawn on the finding's line

@@ -192,6 +192,12 @@ class Session:
             bar = progress.add_task("transfix", total=len(items))
         try:
             for result in run_files(specs, items, workers, engines=[p.engine for p in profiles]):
+                # Lines written while the bar is drawn would be glued to it: take it down first.
+                speaks = progress is not None and bool(
+                    result.error or result.note or result.warnings or result.findings or result.output
+                )
+                if speaks:
+                    progress.stop()
                 if result.error:
                     self.fail(result.error)
                 elif result.note:
@@ -201,6 +207,8 @@ class Session:
                 if progress is not None:
                     progress.advance(bar)
                 yield result
+                if speaks:
+                    progress.start()
         finally:
             if progress is not None:
                 progress.stop()
