@@ -74,6 +74,12 @@ _OPENING_SHE = compile_regex(r"[\s\"“‘'(\[-]*" + _LABELS + r"(?P<she>She)\b"
 _REFLEXIVE_REACH = 4
 _BLOCKING_ARTICLES = frozenset({"a", "an", "the"})
 _ARTICLES = frozenset({"a", "an", "the", "this", "that", "his", "her", "their", "its"})
+_PREPOSITIONS = frozenset("in at from to of on for into onto with by".split())
+# Owners a "his" may belong to that the word classes do not hold.
+_MORE_PERSON_NOUNS = frozenset(
+    "defendant defendants landlord developer minister president judge sponsor producer designer "
+    "surgeon umpire referee coach doctor rapper artist footballer striker lawyer".split()
+)
 
 
 class PronounGender:
@@ -140,8 +146,9 @@ class PronounGender:
                         continue
                     if current.male and self._evidence(_without_possessed(body, words, position)).male:
                         continue
-                    if not (pronoun or following in _WOMAN_ONLY
-                            or (subject is not None and self._owned_by_subject(words, subject, position))):
+                    owned = following in _WOMAN_ONLY or (
+                        subject is not None and self._owned_by_subject(words, subject, position))
+                    if not owned and not (pronoun and not self._rival_owner(words, position, surnames)):
                         continue
                     replacement = "her"
                 elif token == "himself":
@@ -197,6 +204,40 @@ class PronounGender:
             (w[:1].isupper() and w not in self.female_names) or w.lower() in _BLOCKING_ARTICLES
             for w in between
         )
+
+    def _rival_owner(self, words, position: int, surnames: frozenset[str]) -> bool:
+        """Whether someone else the "his" may belong to stands between the sentence's last she/her
+        (or its start) and the "his": an article before a noun for a person ("she thanked the
+        coach for his support"), or a capitalised word that is not a woman's first name and does
+        not follow a preposition ("She said Sunak had made his position clear"); a woman the text
+        names ("Cavallari", "Audrina Patidge" where the text calls Patidge "she") is no rival."""
+        start = 0
+        for index in range(position):
+            if words[index].group().lower() in ("she", "her"):
+                start = index + 1
+        between = [w.group() for w in words[start:position]]
+        for index, word in enumerate(between):
+            lowered = word.lower()
+            if lowered in _BLOCKING_ARTICLES:
+                if any(w.lower() in self.person_nouns for w in between[index + 1:index + 4]):
+                    return True
+            elif word[:1].isupper() and word not in self.female_names:
+                following = strip_possessive(between[index + 1]) if index + 1 < len(between) else ""
+                if strip_possessive(word) in surnames or following in surnames:
+                    continue  # the woman herself, named
+                if start == 0 and index == 0:
+                    continue  # the sentence's first word: its capital says nothing
+                if index and between[index - 1].lower() in _PREPOSITIONS:
+                    continue  # a place or a date: "in Ohio", "on Monday"
+                return True
+        return False
+
+    @functools.cached_property
+    def person_nouns(self) -> frozenset[str]:
+        nouns = set()
+        for name in ("person-nouns", "media-people", "male-nouns"):
+            nouns.update(w.lower() for w in word_class(name) if " " not in w)
+        return frozenset(nouns) | _MORE_PERSON_NOUNS
 
     def _reflexive_of_subject(self, words, subject: int, position: int) -> bool:
         between = [w.group() for w in words if subject <= w.start() < words[position].start()]
@@ -261,7 +302,8 @@ class _Evidence:
 def _pronoun_votes(text: str) -> tuple[set[str], set[str]]:
     """Surnames the text speaks of as "she" and as "he": a sentence that names one person only
     (one run of capitalised words that the text never writes in lower case; the run's last word
-    is the surname) and has a subject pronoun of one gender only votes that gender for it. Subject
+    is the surname) and has, after the name, a subject pronoun of one gender only votes that
+    gender for it. Subject
     pronouns keep their gender through the pivot (il/elle), so they tell who is a woman where no
     first name does ("a smiling Jennings wears a hospital gown as she sits"); possessives, the
     damaged ones, are not read."""
@@ -276,8 +318,8 @@ def _pronoun_votes(text: str) -> tuple[set[str], set[str]]:
         run_opens = False  # the run starts the sentence: a lone capitalised word there may be any word
         for index, word in enumerate(_WORD.finditer(sentence.group())):
             token = word.group()
-            if token in ("she", "he", "She", "He"):
-                pronouns.add(token.lower())
+            if token in ("she", "he", "She", "He") and (names or run):
+                pronouns.add(token.lower())  # only after the name: "She said Sunak ..." is not his
             capital = token[:1].isupper() and token.lower() not in lower and token.lower() not in _NOT_A_NAME
             if capital and run and word.start() == previous_end + 1:
                 run.append(token)
