@@ -219,3 +219,12 @@ def test_roundtrip_context_must_be_a_boolean(tmp_path):
     path.write_text(GATED_PACK.replace("roundtrip = true", 'roundtrip = "yes"'), encoding="utf-8")
     with pytest.raises(RuleError, match="context.roundtrip"):
         load_pack(path, "pack")
+
+
+def test_one_finding_in_a_short_text_does_not_open_the_round_trip_gate(engine):
+    # One slip in a caption reaches the gate's probability alone (short texts count as 200
+    # words); the gated rules wait for a second finding.
+    one = [f.rule for f in engine.check("The deal is worth $ 600 - a record sum.")]
+    assert one == ["common.typography.currency-space"]
+    two = [f.rule for f in engine.check("The deal is worth $ 600 - a record sum behind payment walls.")]
+    assert "common.typography-roundtrip.spaced-hyphen-dash" in two

@@ -29,6 +29,9 @@ MAX_PASSES = 8
 # least this round-trip probability (score.py): a spaced hyphen for a dash is damage in a
 # translated article and a habit in a README.
 ROUNDTRIP_GATE = 0.5
+# ... and at least this many findings: in a short text one finding reaches the probability alone,
+# and one slip in a tweet or a commit message is no evidence of a round trip.
+ROUNDTRIP_GATE_FINDINGS = 2
 
 
 @dataclass(frozen=True)
@@ -133,9 +136,7 @@ class Engine:
         report = self.matcher.match(working, protected)
         findings += self._rule_findings(report.hits, text, offsets, lines)
         warnings = list(report.warnings)
-        if self._gated is not None and (
-            self.assume_roundtrip or score_findings(text, findings).probability >= ROUNDTRIP_GATE
-        ):
+        if self._gated is not None and (self.assume_roundtrip or _gate_open(score_findings(text, findings))):
             gated = self._gated.match(working, protected)
             findings += self._rule_findings(gated.hits, text, offsets, lines)
             warnings += gated.warnings
@@ -337,3 +338,8 @@ def shared_engine(**options) -> Engine:
         if engine is None:
             engine = _default_engines[key] = Engine(**options)
         return engine
+
+
+def _gate_open(score: Score) -> bool:
+    """Whether the rules' own findings show the text to be a round trip (see ROUNDTRIP_GATE)."""
+    return score.probability >= ROUNDTRIP_GATE and sum(count for _, count in score.evidence) >= ROUNDTRIP_GATE_FINDINGS
