@@ -171,11 +171,11 @@ def _glue_gap(gap: str) -> bool:
     English: "envoyez des questions par courriel"), and no sentence or line break."""
     words = _TOKEN.findall(gap)
     other = [w for w in words if w.lower() not in _GLUE]
-    if len(words) > 3 or len(other) > 1 or (len(words) == 3 and not other):
-        return False
-    if other and (len(words) < 3 or not other[0].islower()):
-        return False
-    return not _breaks(gap, 0, len(gap))
+    if other:
+        fits = len(words) == 3 and len(other) == 1 and other[0].islower()
+    else:
+        fits = len(words) <= 2
+    return fits and not _breaks(gap, 0, len(gap))
 
 
 def _breaks(text: str, end: int, start: int) -> bool:

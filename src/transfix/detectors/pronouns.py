@@ -303,10 +303,9 @@ def _pronoun_votes(text: str) -> tuple[set[str], set[str]]:
     """Surnames the text speaks of as "she" and as "he": a sentence that names one person only
     (one run of capitalised words that the text never writes in lower case; the run's last word
     is the surname) and has, after the name, a subject pronoun of one gender only votes that
-    gender for it. Subject
-    pronouns keep their gender through the pivot (il/elle), so they tell who is a woman where no
-    first name does ("a smiling Jennings wears a hospital gown as she sits"); possessives, the
-    damaged ones, are not read."""
+    gender for it. Subject pronouns keep their gender through the pivot (il/elle), so they tell
+    who is a woman where no first name does ("a smiling Jennings wears a hospital gown as she
+    sits"); possessives, the damaged ones, are not read."""
     lower = {w.group() for w in _WORD.finditer(text) if w.group()[:1].islower()}
     female: set[str] = set()
     male: set[str] = set()
