@@ -75,18 +75,16 @@ def _wide_encoding(raw: bytes) -> str | None:
     """UTF-16 or UTF-32 without a BOM, told by where the zero bytes of mostly-ASCII text fall
     ("H\\0e\\0" is UTF-16-LE): NUL bytes are valid UTF-8, so the UTF-8 test cannot see it."""
     sample = raw[:8192]
-    for width, names in ((4, ("utf-32-le", "utf-32-be")), (2, ("utf-16-le", "utf-16-be"))):
+    for width, (little, big) in ((4, ("utf-32-le", "utf-32-be")), (2, ("utf-16-le", "utf-16-be"))):
         size = len(sample) - len(sample) % width
         if size < 2 * width or len(raw) % width:
             continue
         units = size // width
-        low = sum(1 for i in range(0, size, width) if sample[i] == 0)
-        high = sum(1 for i in range(width - 1, size, width) if sample[i] == 0)
-        middle = sum(1 for i in range(0, size, width) if sample[i + 1:i + width - 1] == b"\0" * (width - 2))
-        if width == 4 and middle < 0.9 * units:
-            continue
-        for zeros, other, name in ((high, low, names[0]), (low, high, names[1])):
-            if zeros >= 0.9 * units and other <= 0.1 * units:
+        zeros = [sample[offset:size:width].count(0) for offset in range(width)]
+        if any(count < 0.9 * units for count in zeros[1:-1]):
+            continue  # UTF-32: the two middle bytes of an ASCII unit are zero
+        for name, empty, full in ((little, zeros[-1], zeros[0]), (big, zeros[0], zeros[-1])):
+            if empty >= 0.9 * units and full <= 0.1 * units:
                 try:
                     raw.decode(name)
                 except UnicodeDecodeError:
@@ -98,7 +96,8 @@ def _wide_encoding(raw: bytes) -> str | None:
 def decode(raw: bytes, path: str, encoding: str | None = None) -> Document:
     """Decode strictly: a byte we cannot read is an error, never a silent replacement.
 
-    `encoding="auto"` detects the encoding (a BOM wins, then UTF-8, then charset-normalizer).
+    `encoding="auto"` detects the encoding (a BOM wins, then UTF-16/UTF-32 told by their zero bytes,
+    then UTF-8, then charset-normalizer).
     """
     bom = b""
     chosen = None if encoding == "auto" else encoding
