@@ -72,7 +72,7 @@ class ForeignWords:
         while run and not run[0][2]:
             run = run[1:]
         listed = [t for t in run if t[2]]
-        if not listed or not self._ours(text, run):
+        if not listed or not self._ours(text, run) or _quoted_title(text, run[0][0], run[-1][1]):
             return
         if len(listed) >= self.min_words and any(t[3] for t in listed):
             yield Found(run[0][0], run[-1][1])
@@ -159,6 +159,28 @@ def _locate(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
             continue
         spans.append((start, -negative_end))
     return spans
+
+
+# A work's title quoted in its own language after a word that says it is a title ("the film,
+# titled "Portrait de la jeune fille en feu" in France"): the writer kept it on purpose.
+_TITLE_CUE = compile_regex(
+    r"(?i)\b(?:titled|entitled|called|named|dubbed|known as|album|single|song|track|film|movie|book|"
+    r"memoir|novel|show|series|play|opera|musical|painting|poem|collection|exhibition|magazine|newspaper|motto)"
+    r",?[ ]+[\"“]$"
+)
+_OPEN_TITLE = compile_regex(r"[\"“][^\"“”\n]{0,80}$")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside quotation marks that open, right after a title cue, on a
+    capital and close on the same line."""
+    before = _OPEN_TITLE.search(text, max(0, start - 81), start)
+    if before is None or not text[before.start() + 1:before.start() + 2].isupper():
+        return False
+    if not _TITLE_CUE.search(text, max(0, before.start() - 40), before.start() + 1):
+        return False
+    after = text[end:end + 80].split("\n", 1)[0]
+    return any(mark in after for mark in '"”')
 
 
 def _joined(char: str) -> bool:
