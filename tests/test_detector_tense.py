@@ -42,6 +42,9 @@ def _found(detector, text):
     ("I've met her two years ago.", "I've met", "I met"),
     ("The team has finally won the cup in 1998.", "has finally won", "finally won"),
     ("He has left the band two years ago to go solo.", "has left", "left"),
+    ("The minister, on Monday, has announced her resignation.", "has announced", "announced"),
+    ("In 2016, Tom and his wife have moved to Ohio.", "have moved", "moved"),
+    ("Police have arrested a man on Friday.", "have arrested", "arrested"),
 ])
 def test_flags_the_perfect_with_a_past_time(detector, text, span, fix):
     assert _found(detector, text) == [(span, (fix,))]
@@ -69,6 +72,9 @@ def test_flags_the_perfect_with_a_past_time(detector, text, span, fix):
     "Yesterday's storm has left thousands without power.",
     "Last year's winner has been disqualified.",
     "Her last album has sold a million copies.",
+    "The song spent 11 weeks at No. 1 on the chart in 2016 and has been streamed 600 million times.",
+    'Hallman, who first became known on "The Bachelor" in 2013, has built a lifestyle business.',
+    "Thousands of parties are planned, and Britons have been given an extra holiday on Friday.",
     # a span or a comparison reaching to now
     "Unemployment has fallen from 8% in 2010 to 4%.",
     "Unemployment has dropped to 4%, down from 6% in 2016.",

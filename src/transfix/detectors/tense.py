@@ -86,6 +86,9 @@ _BLOCK_BEFORE = compile_regex(
 _BLOCK_AFTER = compile_regex(r"^(?:['’]s?\b|\s*[-–/]\s*\d|\s+onwards?\b|\s+(?:to|and|or|until|till|through|thru)\s+"
                              r"(?:\d|today|now|date|the present|(?:" + _WEEKDAYS + r"|" + _MONTHS + r")\b))",
                              regex.IGNORECASE)
+# A perfect right after "and"/"but"/"or" is a second predicate; a time before it belongs to the first
+# ("topped the chart in 2016 and has been streamed 600 million times").
+_SECOND_PREDICATE = compile_regex(r"\b(?:and|but|or)(?: \p{Ll}+ly)?\s*$", regex.IGNORECASE)
 # "his last season", "her last year at school": a noun phrase, not a time adverbial.
 _DETERMINER_BEFORE = compile_regex(r"\b(?:its|his|her|their|our|my|your|whose|\p{L}+['’]s?)\s*$", regex.IGNORECASE)
 # Months and weekdays as adverbials must be capitalised ("May" the month, not "may").
@@ -123,6 +126,14 @@ _NOT_PARTICIPLES = frozenset(
 _FUTURE_PARTICIPLES = frozenset(
     "scheduled set planned slated expected due postponed delayed rescheduled moved pushed booked "
     "promised vowed pledged agreed decided offered invited called asked urged threatened".split()
+)
+# Nouns of an event or a day off: a day right after one of them dates the noun ("a holiday on Friday",
+# "its concert on Saturday"), which may lie ahead, not the perfect.
+_EVENT_BEFORE = compile_regex(
+    r"\b(?:holiday|day off|vacation|hearing|vote|meeting|match|game|concert|show|party|ceremony|service|"
+    r"parade|premiere|election|primary|debate|trial|deadline|appointment|interview|event|rally|summit|"
+    r"funeral|wedding|celebration|performance|screening|session|conference|briefing|flight|visit)s?\s*$",
+    regex.IGNORECASE,
 )
 # Finite verbs a clause boundary is made of (besides -ed words and irregular past forms).
 _VERBISH = frozenset(
@@ -282,13 +293,21 @@ class PerfectWithPastTime:
         if adv.start() >= end:
             if adv.group("day") and head in _FUTURE_PARTICIPLES:
                 return False
+            if adv.group("day") and _EVENT_BEFORE.search(chunk[max(0, adv.start() - 30):adv.start()]):
+                return False  # "have been given an extra holiday on Friday": the day is the holiday's
             reach = self.day_reach if adv.group("day") else self.reach
             return self._open(chunk[end:adv.start()], reach, after=True)
         if adv.end() <= start:
             # Between the adverbial and the auxiliary only the subject; before the adverbial
             # nothing that could own it ("He said on Monday the party has grown").
+            stretch = chunk[adv.end():start]
+            if _SECOND_PREDICATE.search(stretch):
+                return False  # "spent 11 weeks at No. 1 in 2016 and has been streamed ...": the time is the first verb's
+            if stretch.strip() == "," and not self._open(chunk[:adv.start()].rsplit(",", 1)[-1], 40, after=False,
+                                                          lead=True):
+                return False  # "Hallman, who became known on "The Bachelor" in 2013, has built": a relative clause's
             lead = regex.split(r"[;:—–()\"“”\[\]]", chunk[:adv.start()])[-1]
-            return self._open(chunk[adv.end():start], self.before_reach, after=False) and self._open(
+            return self._open(stretch, self.before_reach, after=False) and self._open(
                 lead, 40, after=False, lead=True)
         return False
 
