@@ -60,6 +60,8 @@ def test_mixed_case_word_in_title_case():
     # a capital at a sentence start or after a quote is no evidence
     "Dark Water is rising. The river carried dark water to the sea.",
     'He shouted "Stop Right there" and we had to stop right there.',
+    # a quoted title's words after its first one are capitalised for the title, not as a name
+    'They appeared on the "After the Final Rose" special. She left before the final rose ceremony.',
     # a headline in Title Case is no evidence either
     "Local Bakery Wins Best Bread Award\n\nThe bakery said best bread award entries doubled.",
     # every word of the name is an ordinary word elsewhere in the text

@@ -54,6 +54,12 @@ def test_flags(engine, text, expected):
     "Rebecca Hollis said he had lost his keys.",
     "The singer said she was tired. He loves his voice.",
     "She said that. It is his.",
+    # a man named in full earlier, by his surname alone in the sentence of the "his" (the
+    # sentences between speak of a woman): a man's first name or a man's noun named him
+    "Colin Vaughn plays the father. The script came from Hannah Brooks. It sold in May. "
+    "She said the cast fought for it. Vaughn, for his part, has been busy.",
+    "Kim Lowe met her boyfriend, Dakari Reyes, in 2019. The couple wed in May. Their daughter was born. "
+    "She posted a photo. Reyes, who took a break from his job to support her, shared his excitement.",
 ])
 def test_stays_silent(engine, text):
     assert flagged(engine, text) == []

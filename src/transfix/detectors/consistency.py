@@ -160,6 +160,18 @@ def _is_heading(segment: str) -> bool:
     return capitals >= 0.75 * len(words)
 
 
+_OPENING_QUOTE = compile_regex(r"[\"“‘]")
+_CLOSING_QUOTE = compile_regex(r"[,.!?]?[\"”’]")
+
+
+def _quoted_title(text: str, run: list[_Word]) -> bool:
+    """A run that fills a quotation ("After the Final Rose" special): a title, whose first word
+    belongs to it. Cut off that word, the rest is a fragment ("Final Rose") written in capitals
+    for the title's sake, which says nothing of "the final rose ceremony" elsewhere."""
+    start, end = run[0].start, run[-1].end
+    return bool(start and _OPENING_QUOTE.fullmatch(text, start - 1, start) and _CLOSING_QUOTE.match(text, end))
+
+
 class NameConsistency:
     def __init__(self, options) -> None:
         self.min_words = options.get("min_words", 2)
@@ -226,7 +238,7 @@ class NameConsistency:
         evidence: dict[tuple[str, ...], list[Counter]] = {}
         for i, j in self._runs(words):
             run = words[i:j + 1]
-            if run[0].initial and run[0].low not in _ARTICLES:
+            if run[0].initial and run[0].low not in _ARTICLES and not _quoted_title(text, run):
                 # A capital that starts a sentence says nothing: what follows may still be a name.
                 run = run[1:]
                 while run and run[0].low in _CONNECTORS and run[0].lowered:

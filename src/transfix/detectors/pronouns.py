@@ -124,9 +124,14 @@ class PronounGender:
                 continue  # no "his" or "himself": nothing to change here
             if surnames is None:
                 surnames = self._female_surnames(text)
+                men = self._male_surnames(text)
             earlier = [e.evidence for e in before]
             # A man in the sentences before vetoes "his"; a "himself" right after a woman subject
-            # of its own sentence is hers whoever was spoken of before.
+            # of its own sentence is hers whoever was spoken of before. In the sentence itself, a
+            # man may be named by his surname alone once the text has named him in full ("Colin
+            # Vaughn ... Vaughn, for his part, ..."): that surname before the "his" vetoes it too.
+            # (Not in the sentences before: "the best of Lauer." then "said Degeneres, barely
+            # containing his laughter" is hers, and the dev articles have such a case.)
             earlier_male = any(e.male for e in earlier)
             current = said.evidence
             # Support from a pronoun (il/elle survive the round trip); names and gendered nouns of
@@ -139,7 +144,12 @@ class PronounGender:
             for position, match in enumerate(words):
                 token = match.group().lower()
                 if token == "his":
-                    if earlier_male:
+                    if earlier_male or _names(body[:match.start()], men):
+                        continue
+                    # The sentence before introduced someone by role and a full name no list
+                    # genders ("when comedian Dale Whitcomb walked the carpet. His co-star ..."),
+                    # and no woman is named between: that stranger may own the "his".
+                    if before and self._stranger(before[-1].body) and not self._evidence(body[:match.start()]).female:
                         continue
                     following = words[position + 1].group().lower() if position + 1 < len(words) else ""
                     if not following or following in _NOT_A_NOUN or following in _STYLES:
@@ -195,6 +205,44 @@ class PronounGender:
         female |= voted_female - voted_male
         male |= voted_male
         return frozenset(female - male - self.female_names - self.male_names)
+
+    def _male_surnames(self, text: str) -> frozenset[str]:
+        """Surnames that follow a man's first name in the text and never a woman's, or that the
+        text speaks of as "he" and never as "she" (mirror of `_female_surnames`). A surname shared
+        by a man and a woman of the text (a family: "Peter Voss", "Rachel Voss") is neither."""
+        female, male = set(), set()
+        for before, previous, match in _triples(text):
+            if text[previous.end():match.start()] != " " or not match.group()[:1].isupper():
+                continue
+            surname = strip_possessive(match.group())
+            # A man's first name before it, or a full name after a man's noun ("her boyfriend
+            # Dante Reyes", "husband, Terrence Lowe"): first names no list can hold all of.
+            noun = before is not None and text[before.end():previous.start()] in (" ", ", ") and previous.group()[:1].isupper()
+            if previous.group() in self.male_names or (noun and before.group().lower() in self.male):
+                male.add(surname)
+            elif previous.group() in self.female_names or (noun and before.group().lower() in self.female):
+                female.add(surname)
+        voted_female, voted_male = _pronoun_votes(text)
+        male |= voted_male - voted_female
+        female |= voted_female
+        return frozenset(male - female - self.female_names - self.male_names - _NOT_A_NAME_CAPS)
+
+    def _stranger(self, sentence: str) -> bool:
+        """Whether the sentence introduces a person by a role noun and a full name whose first name
+        is no woman's ("comedian Dale Whitcomb", "her co-star Sam Reid"), with no she/her/woman
+        after that name in the sentence: a person of unknown sex who may be a "he"."""
+        words = list(_WORD.finditer(sentence))
+        for index in range(len(words) - 2):
+            noun, first, last = (w.group() for w in words[index:index + 3])
+            if noun.lower() not in self.person_nouns or noun.lower() in self.female:
+                continue
+            if not (first[:1].isupper() and last[:1].isupper()) or first in self.female_names:
+                continue
+            if sentence[words[index].end():words[index + 2].start()] != " " + first + " ":
+                continue
+            if not self._evidence(sentence[words[index + 2].end():]).female:
+                return True
+        return False
 
     def _owned_by_subject(self, words, subject: int, position: int) -> bool:
         """No other possible owner stands between the subject and "his": no capitalised word (a
@@ -299,7 +347,8 @@ class _Evidence:
         return self.male_other or self.male_reflexive
 
 
-def _pronoun_votes(text: str) -> tuple[set[str], set[str]]:
+@functools.lru_cache(maxsize=1)  # read for the woman's surnames and the man's, of one text
+def _pronoun_votes(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """Surnames the text speaks of as "she" and as "he": a sentence that names one person only
     (one run of capitalised words that the text never writes in lower case; the run's last word
     is the surname) and has, after the name, a subject pronoun of one gender only votes that
@@ -329,12 +378,32 @@ def _pronoun_votes(text: str) -> tuple[set[str], set[str]]:
         _add_name(names, run, run_opens)
         if len(names) == 1 and len(pronouns) == 1:
             (female if "she" in pronouns else male).update(names)
-    return female, male
+    return frozenset(female), frozenset(male)
 
 
 def _add_name(names: set[str], run: list[str], opens: bool) -> None:
     if run and (len(run) > 1 or not opens):
         names.add(strip_possessive(run[-1]))
+
+
+# Capitalised words after a first name that are no surname ("Khloé Is Pregnant", "Derek Hall Takes").
+_NOT_A_NAME_CAPS = frozenset("The A An And Is Are Was Were Has Have Had Says Said Takes Shares".split())
+
+
+def _triples(text: str):
+    """Each word of the text with the two before it (None at the start)."""
+    before = previous = None
+    for match in _WORD.finditer(text):
+        if previous is not None:
+            yield before, previous, match
+        before, previous = previous, match
+
+
+def _names(passage: str, surnames: frozenset[str]) -> bool:
+    """Whether the passage writes one of these surnames (capitalised, possibly possessive)."""
+    if not surnames:
+        return False
+    return any(strip_possessive(w.group()) in surnames for w in _WORD.finditer(passage) if w.group()[:1].isupper())
 
 
 def _opening_she(sentence: str) -> int | None:
