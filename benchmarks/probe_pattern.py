@@ -10,7 +10,8 @@ For each pattern (the `regex` module's syntax, as in the packs), prints:
   only describes that article, not the phenomenon;
 - how often it matches in clean English: the Wikipedia sentences (CC0), the English originals of
   the LIAR and HWU64 round trips, real Markdown documentation installed here and, with
-  `--native DIR`, the native corpus of `native_corpus.py`, with a few examples of each.
+  `--native DIR`, every `.txt` file under DIR (the native corpus of `native_corpus.py`, or
+  `corpus/native-news`), with a few examples of each.
 
 A pattern worth a rule matches annotated artifacts in several articles and (nearly) nothing clean;
 one that matches clean text needs a context condition or the round-trip gate. Needs ../shared.
@@ -45,7 +46,7 @@ def clean_sources(shared: Path, native: Path | None) -> dict[str, list[str]]:
         json.loads(line)["original"] for line in hwu.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
     if native is not None:
-        sources["native corpus"] = [p.read_text(encoding="utf-8") for p in sorted(native.glob("*/*.txt"))]
+        sources["native corpus"] = [p.read_text(encoding="utf-8") for p in sorted(native.rglob("*.txt"))]
     return sources
 
 
