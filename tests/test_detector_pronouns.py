@@ -94,3 +94,14 @@ def test_the_sentences_before_count_as_far_as_the_window_reaches():
     assert found(3) == ["his"]  # "She" is three sentences back
     assert found(2) == []
     assert found(0) == found(-1) == []  # no sentence before counts (and no error)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sentence before introduced a man by role and a full name no list genders
+    ("She blew a kiss to the crowd. Later, comedian Dale Whitcomb walked the carpet. His co-star Tessa Grant followed.", []),
+    # ... a she/her between the stranger and "his" lets the usual evidence decide; a woman by her noun is no stranger
+    ("She blew a kiss. Later, comedian Dale Whitcomb walked the carpet. She thanked his parents.", [("his", "her")]),
+    ("She blew a kiss. Later, actress Dale Whitcomb walked the carpet. His co-star followed.", [("His", "Her")]),
+])
+def test_a_stranger_introduced_in_the_sentence_before_may_own_his(engine, text, expected):
+    assert flagged(engine, text) == expected

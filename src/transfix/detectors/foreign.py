@@ -6,7 +6,8 @@ whose list holds more of its words than the `rivals` lists do. A finding is a ru
 tokens (with the short words between them) that holds at least `min_words` listed words, or a
 single lower-case word of at least `min_length` letters from the `single_words` list (the very
 frequent words: a rarer word alone is more often a term quoted on purpose). Capitalised words alone are
-names far more often than leftovers, so they count only inside a run.
+names far more often than leftovers, so they count only inside a run. A run inside a phrase of the
+`loans` class (English's own borrowings: "île flottante", "savoir-faire") is not reported.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import functools
 
 import ahocorasick
+import regex
 
 from ..compiled import compile_regex
 from ..loader import word_class, word_class_text
@@ -32,13 +34,14 @@ class ForeignWords:
         self._single_name = options.get("single_words") or options["words"]
         self.min_words = options.get("min_words", 2)
         self.min_length = options.get("min_length", 5)
+        self._loans_name = options.get("loans")
 
     @staticmethod
     def validate(options) -> None:
-        check_options(options, {"words": str, "single_words": str, "rivals": tuple, "min_words": int, "min_length": int})
+        check_options(options, {"words": str, "single_words": str, "rivals": tuple, "min_words": int, "min_length": int, "loans": str})
         if "words" not in options:
             raise ValueError("option 'words' (a word class) is required")
-        extra = (options["single_words"],) if "single_words" in options else ()
+        extra = tuple(options[key] for key in ("single_words", "loans") if key in options)
         for name in (options["words"], *extra, *options.get("rivals", ())):
             try:
                 word_class(name)
@@ -74,6 +77,8 @@ class ForeignWords:
         listed = [t for t in run if t[2]]
         if not listed or not self._ours(text, run) or _quoted_title(text, run[0][0], run[-1][1]):
             return
+        if self._loans_name and _in_loan(text, run[0][0], run[-1][1], self._loans_name):
+            return  # a borrowing a native writer chose: "her île flottante", "savoir-faire"
         if len(listed) >= self.min_words and any(t[3] for t in listed):
             yield Found(run[0][0], run[-1][1])
             return
@@ -181,6 +186,29 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
         return False
     after = text[end:end + 80].split("\n", 1)[0]
     return any(mark in after for mark in '"”')
+
+
+@functools.lru_cache(maxsize=None)
+def _loan_pattern(name: str):
+    phrases = sorted(word_class(name), key=len, reverse=True)
+    return compile_regex(r"(?i)(?<![\p{L}'’])(?:" + "|".join(_escape(p) for p in phrases) + r")(?![\p{L}])")
+
+
+def _escape(phrase: str) -> str:
+    """A loan phrase as a regex: its apostrophes either kind, its spaces and hyphens either kind."""
+    out = []
+    for char in phrase:
+        out.append("['’]" if char in "'’" else "[ -]" if char in " -" else regex.escape(char))
+    return "".join(out)
+
+
+def _in_loan(text: str, start: int, end: int, name: str) -> bool:
+    """Whether text[start:end] lies inside a phrase of the loan class (searched nearby only)."""
+    low = max(0, start - 40)
+    return any(
+        low + m.start() <= start and end <= low + m.end()
+        for m in _loan_pattern(name).finditer(text[low:end + 40])
+    )
 
 
 def _joined(char: str) -> bool:
