@@ -1,0 +1,50 @@
+"""The pivot-lexicon packs rules/fr/roundtrip-lexicon2/3/4.toml meet their words in their own senses
+in native news: corpus/native-news/lexicon<N>.txt holds, for each rule of pack N, native sentences
+using the word it watches in its ordinary sense ('a link to the livestream', 'a combination of
+denim and lace', 'a testament to her talent'). Read as if the round-trip gate were open, none of
+them may be flagged by a rule of that pack, and neither may any native article of
+corpus/native-news/articles. Each pack is checked alone, so that no finding of another pack can
+hide one of its own (overlapping findings are resolved to one)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transfix import Engine
+
+NATIVE = Path(__file__).resolve().parents[1] / "corpus" / "native-news"
+PACKS = {"fr.roundtrip-lexicon2": 250, "fr.roundtrip-lexicon3": 150, "fr.roundtrip-lexicon4": 150}
+
+
+def sentences(pack: str) -> list[str]:
+    path = NATIVE / f"{pack.rsplit('-', 1)[-1]}.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+@pytest.fixture(scope="module", params=sorted(PACKS))
+def pack(request):
+    engine = Engine(assume_roundtrip=True, select=[request.param])
+    assert engine.rules and all(rule.id.startswith(request.param + ".") for rule in engine.rules)
+    return request.param, engine
+
+
+def flagged(engine: Engine, texts: dict[str, str]) -> dict[str, list[str]]:
+    found = {name: [f"{f.rule} {f.text!r}" for f in engine.check(text)] for name, text in texts.items()}
+    return {name: hits for name, hits in found.items() if hits}
+
+
+def test_pack_leaves_its_native_sentences_alone(pack):
+    name, engine = pack
+    lines = sentences(name)
+    assert len(lines) >= PACKS[name]
+    assert not flagged(engine, {line: line for line in lines})
+
+
+def test_pack_leaves_native_articles_alone(pack):
+    _, engine = pack
+    articles = {p.name: p.read_text(encoding="utf-8") for p in sorted((NATIVE / "articles").glob("*.txt"))}
+    assert len(articles) >= 100
+    assert not flagged(engine, articles)
