@@ -1,6 +1,6 @@
-"""The pivot-lexicon packs rules/fr/roundtrip-lexicon2/3/4.toml meet their words in their own senses
-in native news: corpus/native-news/lexicon<N>.txt holds, for each rule of pack N, native sentences
-using the word it watches in its ordinary sense ('a link to the livestream', 'a combination of
+"""Gated packs written word by word or construction by construction (rules/fr/roundtrip-lexicon2/3/4.toml,
+...) meet their words in their own senses in native news: a file of corpus/native-news/ holds, for
+each rule of such a pack, native sentences using the word or construction it watches in its ordinary sense ('a link to the livestream', 'a combination of
 denim and lace', 'a testament to her talent'). Read as if the round-trip gate were open, none of
 them may be flagged by a rule of that pack, and neither may any native article of
 corpus/native-news/articles. Each pack is checked alone, so that no finding of another pack can
@@ -15,11 +15,16 @@ import pytest
 from transfix import Engine
 
 NATIVE = Path(__file__).resolve().parents[1] / "corpus" / "native-news"
-PACKS = {"fr.roundtrip-lexicon2": 250, "fr.roundtrip-lexicon3": 150, "fr.roundtrip-lexicon4": 150}
+# pack: (its sentences in corpus/native-news/, how many at least)
+PACKS = {
+    "fr.roundtrip-lexicon2": ("lexicon2.txt", 250),
+    "fr.roundtrip-lexicon3": ("lexicon3.txt", 150),
+    "fr.roundtrip-lexicon4": ("lexicon4.txt", 150),
+}
 
 
 def sentences(pack: str) -> list[str]:
-    path = NATIVE / f"{pack.rsplit('-', 1)[-1]}.txt"
+    path = NATIVE / PACKS[pack][0]
     lines = path.read_text(encoding="utf-8").splitlines()
     return [line for line in lines if line.strip() and not line.startswith("#")]
 
@@ -39,7 +44,7 @@ def flagged(engine: Engine, texts: dict[str, str]) -> dict[str, list[str]]:
 def test_pack_leaves_its_native_sentences_alone(pack):
     name, engine = pack
     lines = sentences(name)
-    assert len(lines) >= PACKS[name]
+    assert len(lines) >= PACKS[name][1]
     assert not flagged(engine, {line: line for line in lines})
 
 
