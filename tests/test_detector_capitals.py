@@ -30,6 +30,8 @@ def test_surname_in_capitals_that_the_text_also_writes_as_a_name():
     "Linda SHOUTED and shouted again.",  # the text writes the word in lower case too
     "The ORANGE team won. Fans of the Orange team cheered.",  # never after a first name
     "King Henry VIII and Linda MCDONALD.",  # Mc names need their inner capital: no plain title case
+    # a transcript's speaker label, though the text writes the surname after a first name
+    "MAYA TORRES: Welcome. I'm Maya Torres.\n\nTORRES: You were a librarian for 30 years.",
 ])
 def test_caps_surname_stays_silent(text):
     assert found("caps-surname", text) == []

@@ -54,6 +54,18 @@ def test_speaker_after_a_quotation():
     assert things('"I loved the show. It was great." He smiled.') == []
 
 
+def test_him_after_told_is_a_person():
+    # a man whose first name the name lists lack: one tells a person, never a thing
+    text = "Then came the twist. Before the rose ceremony, Hannah pulled Garrett aside and told him she was done."
+    assert things(text) == []
+    assert things("The series was renewed. NBC moved him to Sundays.") == [("him", ("it",))]
+
+
+def test_a_character_played_by_an_actor_is_a_person():
+    text = "In the film, Maggie (Sophie Lin) meets Colt (Jack Dunn). She shows him the barn."
+    assert things(text) == []
+
+
 def test_a_woman_does_not_save_he_but_saves_his():
     assert things("She praised the series. He was renewed for a third season.") == [("He", ("It",))]
     assert things("She praised the series and his cast.") == []

@@ -105,3 +105,15 @@ def test_the_sentences_before_count_as_far_as_the_window_reaches():
 ])
 def test_a_stranger_introduced_in_the_sentence_before_may_own_his(engine, text, expected):
     assert flagged(engine, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a recap's character played by an actor whose first name is no woman's may be a man, in the
+    # sentences before or in the sentence itself
+    ("In the film, Maggie (Sophie Lin) meets Colt (Jack Dunn). She admires his horse.", []),
+    ("Maggie (Sophie Lin) watches Colt (Jack Dunn) ride his horse.", []),
+    # ... an actress's first name leaves the usual evidence to decide
+    ("In the film, Maggie (Sophie Lin) meets Rosa (Ana Dunn). She admires his horse.", [("his", "her")]),
+])
+def test_a_character_played_by_an_actor_may_own_his(engine, text, expected):
+    assert flagged(engine, text) == expected

@@ -88,6 +88,8 @@ class Capitals:
             caps = match.group()
             if match.start() in seen or not self._reads_as_name(caps) or self._shouted(text, match):
                 continue
+            if _speaker_label(text, match):
+                continue
             if named is None:
                 named = {
                     pair.group(2) for pair in _NAME_PAIR.finditer(text, overlapped=True)
@@ -151,6 +153,13 @@ class _LowerWords:
 
 _ALNUM_RUN = compile_regex(r"[\p{L}\p{N}]+")
 _NAME_PAIR = compile_regex(r"(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*)(?![\p{L}\p{N}])")
+
+
+def _speaker_label(text: str, match) -> bool:
+    """A transcript's speaker label: the word in capitals opens a line and a colon follows it
+    ("TORRES: You worked as a librarian ..."), as interviews and podcast transcripts name who speaks."""
+    line_start = match.start() == 0 or text[match.start() - 1] == "\n"
+    return line_start and text[match.end():match.end() + 1] == ":"
 
 
 def _title(caps: str) -> str:

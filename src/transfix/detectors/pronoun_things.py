@@ -63,6 +63,14 @@ _TITLE_SUBJECT = compile_regex(r"\s*[\"“]\p{Lu}[^\"”,.!?:;]{0,40}[\"”][ ]+
 _FIRST_PERSON = frozenset({"I", "me", "my", "myself", "we", "our", "We", "Our", "My", "Me"})
 _SPEECH_TAG = compile_regex(r"[,!?.…][\"”’'][ ]*$")
 _GROUPS = frozenset("pair couple duo trio quartet quintet twins sisters brothers parents family".split())
+# A recap's character with the actor in parentheses: "Colt (Jack Dunn)".
+_CAST = compile_regex(r"\p{Lu}\p{Ll}+ \(\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}.'’-]*)+\)")
+# Verbs whose object is a person: "told him" is never "told it".
+_PERSON_OBJECT_VERBS = frozenset(
+    "told tells tell asked asks ask thanked thanks thank kissed kisses hugged hugs married marries "
+    "begged begs warned warns urged urges persuaded convinced reminded reminds congratulated "
+    "forgave forgives dumped dumps".split()
+)
 _AUXILIARIES = frozenset("is was are were be been being has have had".split())
 _ADVERBS = frozenset("also still now then just even again already often always never later once".split())
 
@@ -138,6 +146,10 @@ class PronounThings:
                     # The speaker after a quotation ('"...," he said') is a person.
                     if _SPEECH_TAG.search(sentence.group()[:match.start()]):
                         continue
+                    # "told him", "asked him": one tells or asks a person, never a thing (the man
+                    # may have a first name the name lists lack: "pulled Garrett aside and told him").
+                    if token == "him" and position and words[position - 1].group().lower() in _PERSON_OBJECT_VERBS:
+                        continue
                     earlier = sentences[max(0, index - self.window):index]
                     passage = [list(_WORD.finditer(s.group())) for s in earlier] + [words[:position]]
                     bodies = [s.group() for s in earlier] + [sentence.group()]
@@ -168,6 +180,11 @@ class PronounThings:
 
     def _evidence(self, body: str, tokens, surnames) -> "_Evidence":
         found = _Evidence()
+        # A recap's character with the actor in parentheses ("Colt (Jack Dunn)") is a person,
+        # whatever the first names.
+        if tokens and "(" in body and _CAST.search(body, 0, tokens[-1].end() + 1):
+            found.male = True
+            return found
         for position, match in enumerate(tokens):
             word = strip_possessive(match.group())
             lowered = word.lower()

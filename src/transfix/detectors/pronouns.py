@@ -72,6 +72,8 @@ _NOT_A_NAME = frozenset(
 _OPENING_SHE = compile_regex(r"[\s\"“‘'(\[-]*" + _LABELS + r"(?P<she>She)\b")
 # A "himself" this close after the sentence's subject (with no article between) is the subject's.
 _REFLEXIVE_REACH = 4
+# A recap's character with the actor in parentheses: "Colt (Jack Dunn)", "Martin (Robert Klein)".
+_CAST = compile_regex(r"\p{Lu}\p{Ll}+ \((?P<first>\p{Lu}\p{Ll}+)(?: \p{Lu}[\p{L}.'’-]*)+\)")
 _BLOCKING_ARTICLES = frozenset({"a", "an", "the"})
 _ARTICLES = frozenset({"a", "an", "the", "this", "that", "his", "her", "their", "its"})
 _PREPOSITIONS = frozenset("in at from to of on for into onto with by".split())
@@ -133,6 +135,10 @@ class PronounGender:
             # (Not in the sentences before: "the best of Lauer." then "said Degeneres, barely
             # containing his laughter" is hers, and the dev articles have such a case.)
             earlier_male = any(e.male for e in earlier)
+            # A character played by an actor whose first name is no woman's ("Colt (Jack Dunn)")
+            # may be a man: plot summaries name characters by first name only, and neither the
+            # character's nor the actor's first name need be in a list.
+            earlier_male = earlier_male or any(self._cast_not_woman(e.body) for e in before)
             current = said.evidence
             # Support from a pronoun (il/elle survive the round trip); names and gendered nouns of
             # the other gender only veto, since they may belong to someone else.
@@ -144,7 +150,7 @@ class PronounGender:
             for position, match in enumerate(words):
                 token = match.group().lower()
                 if token == "his":
-                    if earlier_male or _names(body[:match.start()], men):
+                    if earlier_male or _names(body[:match.start()], men) or self._cast_not_woman(body[:match.start()]):
                         continue
                     # The sentence before introduced someone by role and a full name no list
                     # genders ("when comedian Dale Whitcomb walked the carpet. His co-star ..."),
@@ -226,6 +232,13 @@ class PronounGender:
         male |= voted_male - voted_female
         female |= voted_female
         return frozenset(male - female - self.female_names - self.male_names - _NOT_A_NAME_CAPS)
+
+    def _cast_not_woman(self, sentence: str) -> bool:
+        """Whether the sentence names a character with an actor in parentheses whose first name is
+        no woman's: "Colt (Jack Dunn)", not "Maggie (Sophie Lin)"."""
+        return "(" in sentence and any(
+            cast.group("first") not in self.female_names for cast in _CAST.finditer(sentence)
+        )
 
     def _stranger(self, sentence: str) -> bool:
         """Whether the sentence introduces a person by a role noun and a full name whose first name
