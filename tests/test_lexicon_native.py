@@ -20,6 +20,7 @@ PACKS = {
     "fr.roundtrip-lexicon2": ("lexicon2.txt", 250),
     "fr.roundtrip-lexicon3": ("lexicon3.txt", 150),
     "fr.roundtrip-lexicon4": ("lexicon4.txt", 150),
+    "fr.roundtrip-lexicon5": ("lexicon5.txt", 100),
     "fr.roundtrip-calques": ("calques.txt", 100),
 }
 
