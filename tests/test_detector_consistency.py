@@ -101,3 +101,15 @@ def test_options_are_checked():
         NameConsistency.validate({"min_words": 1})
     with pytest.raises(ValueError):
         NameConsistency.validate({"min_single": "two"})
+
+
+def test_a_determiner_no_name_takes_makes_the_lower_case_words_generic():
+    # "a state supreme court" beside "the Supreme Court": any such court, not the name
+    text = ("The Supreme Court ruled in May. In North Carolina, a state supreme court reversed itself. "
+            "The Supreme Court declined to act.")
+    assert found(text) == []
+    text = "The Maple Court Hotel was praised. Every maple court hotel in town agreed."
+    assert found(text) == []
+    # "the" still lets the name be flagged
+    text = "The Supreme Court ruled in May. Critics of the supreme court said so. The Supreme Court sat."
+    assert found(text) == [("supreme court", "Supreme Court")]

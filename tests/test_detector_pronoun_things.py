@@ -123,3 +123,11 @@ def test_its_reads_the_whole_paragraph_before_it_but_no_further():
     text = "She came back on stage.\n\n" + filler + "Then the singer, smiling, raised its glass."
     assert persons(text) == [("its", ())]
     assert persons(filler + "The couple was shaking its head.") == [("its", ("their",))]
+
+
+def test_a_thing_noun_heading_a_relative_clause_is_not_what_he_stands_for():
+    # "the album he did make": "he" is the subject of a clause about the album, not the album.
+    assert things("Castellano waited seven years. The album he did make comes out on Friday.") == []
+    assert things("Castellano on grief and the album he almost didn't make") == []
+    # another thing in the passage still counts
+    assert things("The company cut prices. The album he released sold badly.") == [("he", ("it",))]

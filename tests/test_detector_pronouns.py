@@ -117,3 +117,15 @@ def test_a_stranger_introduced_in_the_sentence_before_may_own_his(engine, text, 
 ])
 def test_a_character_played_by_an_actor_may_own_his(engine, text, expected):
     assert flagged(engine, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "someone" between the woman and "his" may own it, like "the coach"
+    ('"I have waited a long time to hear someone say his name in a courtroom," she said.', []),
+    ("She said nobody had done his job.", []),
+    # without the indefinite pronoun the woman's "his" is still flagged
+    ('"I have waited a long time to hear a court say his name," she said.', [("his", "her")]),
+    ("She said she had lost his keys.", [("his", "her")]),
+])
+def test_an_indefinite_person_may_own_his(engine, text, expected):
+    assert flagged(engine, text) == expected

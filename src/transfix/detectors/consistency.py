@@ -59,6 +59,11 @@ _SEGMENT = compile_regex(r"[^\n]+?(?:[.!?](?=\s)|$)", regex.MULTILINE)
 _TITLE = compile_regex(r"\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*")
 _MIXED = compile_regex(r"\p{Ll}\p{Lu}")
 _BEFORE_BAD = compile_regex(r"[\p{L}\p{N}@#/.&_'’-]")
+# A determiner that no name takes, right before the lower-case words or one word before them: "a
+# state supreme court" beside "the Supreme Court" is any such court, not the name.
+_GENERIC_BEFORE = compile_regex(
+    r"(?<![\p{L}'’])(?:a|an|another|any|each|every|no|its|whose)[ ]+(?:\p{Ll}[\p{Ll}-]*[ ]+)?$"
+)
 _AFTER_BAD = compile_regex(r"[\p{L}\p{N}@_-]|[./'’][\p{L}\p{N}]")
 
 
@@ -287,6 +292,8 @@ class NameConsistency:
             return None
         start, end = run[0].start, run[-1].end
         if start > 0 and _BEFORE_BAD.match(text, start - 1) or _AFTER_BAD.match(text, end):
+            return None
+        if run[0].lowered and _GENERIC_BEFORE.search(text, max(0, start - 40), start):
             return None
         changed = []
         for w, slot in zip(run, slots):

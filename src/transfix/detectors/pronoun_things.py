@@ -151,7 +151,13 @@ class PronounThings:
                     if token == "him" and position and words[position - 1].group().lower() in _PERSON_OBJECT_VERBS:
                         continue
                     earlier = sentences[max(0, index - self.window):index]
-                    passage = [list(_WORD.finditer(s.group())) for s in earlier] + [words[:position]]
+                    before = words[:position]
+                    # "the album he almost didn't make": a thing noun right before "he" heads a
+                    # relative clause whose subject is "he", so it is not what "he" stands for.
+                    if token == "he" and position and words[position - 1].group().lower() in self.things \
+                            and sentence.group()[words[position - 1].end():match.start()] == " ":
+                        before = words[:position - 1]
+                    passage = [list(_WORD.finditer(s.group())) for s in earlier] + [before]
                     bodies = [s.group() for s in earlier] + [sentence.group()]
                     thing = female = False
                     blocked = False

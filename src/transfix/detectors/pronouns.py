@@ -75,6 +75,8 @@ _REFLEXIVE_REACH = 4
 # A recap's character with the actor in parentheses: "Colt (Jack Dunn)", "Martin (Robert Klein)".
 _CAST = compile_regex(r"\p{Lu}\p{Ll}+ \((?P<first>\p{Lu}\p{Ll}+)(?: \p{Lu}[\p{L}.'’-]*)+\)")
 _BLOCKING_ARTICLES = frozenset({"a", "an", "the"})
+# Pronouns for a person of either sex, who may own a "his" after them (see `_rival_owner`).
+_INDEFINITE_PERSONS = frozenset("someone somebody anyone anybody everyone everybody nobody".split())
 _ARTICLES = frozenset({"a", "an", "the", "this", "that", "his", "her", "their", "its"})
 _PREPOSITIONS = frozenset("in at from to of on for into onto with by".split())
 # Owners a "his" may belong to that the word classes do not hold.
@@ -279,6 +281,9 @@ class PronounGender:
         between = [w.group() for w in words[start:position]]
         for index, word in enumerate(between):
             lowered = word.lower()
+            # "to hear someone say his name": a person of no stated sex, like "the coach".
+            if lowered in _INDEFINITE_PERSONS:
+                return True
             if lowered in _BLOCKING_ARTICLES:
                 if any(w.lower() in self.person_nouns for w in between[index + 1:index + 4]):
                     return True
