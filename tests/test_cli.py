@@ -170,3 +170,16 @@ def test_console_script_is_installed():
     assert exe is not None
     result = subprocess.run([exe, "--version"], capture_output=True, timeout=60)
     assert result.returncode == 0 and result.stdout.startswith(b"transfix ")
+
+
+def test_version_is_answered_without_the_command_line_parser():
+    # Hooks ask on every run: the console script answers before typer and the commands load.
+    code = ("import sys; sys.argv = ['transfix', '--version']; from transfix.entry import main; main(); "
+            "print(sorted(m for m in ('typer', 'transfix.cli', 'transfix.engine') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    from transfix import __version__
+
+    assert result.stdout.splitlines() == [f"transfix {__version__}", "[]"]
+    module = subprocess.run([sys.executable, "-m", "transfix", "--version"], capture_output=True, text=True,
+                            timeout=60, check=True)
+    assert module.stdout == f"transfix {__version__}\n"

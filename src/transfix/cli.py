@@ -672,10 +672,8 @@ _CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "
 
 
 def main() -> None:
-    if sys.argv[1:] == ["--version"]:
-        # Asked by tools and hooks on every run; typer's argument parsing costs more than the answer.
-        print(f"transfix {__version__}")
-        return
+    """The command line (the console script enters through `entry.main`, which answers
+    `--version` without importing this module)."""
     try:
         result = app(standalone_mode=False)
     except _USAGE_ERROR as exc:
