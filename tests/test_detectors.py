@@ -63,6 +63,12 @@ def test_foreign_words_leave_english_borrowings_alone():
     found = engine.check("Il a dit: savoir-faire et les années difficiles sont notamment importants.")
     assert [f.rule for f in found] == ["fr.untranslated.french-words"]
 
+def test_foreign_words_leave_a_quoted_original_title_after_its_english_title_alone():
+    engine = Engine(select=["fr.untranslated"], assume_roundtrip=True)
+    text = 'The Grand Prix went to "The Night Porter\'s Daughter" ("La Fille du veilleur de nuit"), a thriller.'
+    assert engine.check(text) == []
+    assert engine.check('He went ("La Fille du veilleur de nuit") and left.') != []
+
 
 def test_quote_punctuation_needs_the_documents_own_evidence(tmp_path):
     (tmp_path / "q.toml").write_text(textwrap.dedent('''

@@ -167,11 +167,12 @@ def _locate(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
 
 
 # A work's title quoted in its own language after a word that says it is a title ("the film,
-# titled "Portrait de la jeune fille en feu" in France"): the writer kept it on purpose.
+# titled "Portrait de la jeune fille en feu" in France"), or in parentheses right after its quoted
+# English title (""Winter Hours" ("Les Heures d'hiver")"): the writer kept it on purpose.
 _TITLE_CUE = compile_regex(
-    r"(?i)\b(?:titled|entitled|called|named|dubbed|known as|album|single|song|track|film|movie|book|"
+    r"(?i)(?:\b(?:titled|entitled|called|named|dubbed|known as|album|single|song|track|film|movie|book|"
     r"memoir|novel|show|series|play|opera|musical|painting|poem|collection|exhibition|magazine|newspaper|motto)"
-    r",?[ ]+[\"“]$"
+    r",?[ ]+|[\"”][ ]\()[\"“]$"
 )
 _OPEN_TITLE = compile_regex(r"[\"“][^\"“”\n]{0,80}$")
 
