@@ -131,3 +131,15 @@ def test_a_thing_noun_heading_a_relative_clause_is_not_what_he_stands_for():
     assert things("Castellano on grief and the album he almost didn't make") == []
     # another thing in the passage still counts
     assert things("The company cut prices. The album he released sold badly.") == [("he", ("it",))]
+
+
+def test_a_character_named_with_the_actor_elsewhere_is_a_person():
+    # "Will" is in no list of first names; the recap named him with his actor a paragraph before.
+    text = ("Grace learned that Will (Dale Chester) knew.\n\n"
+            "The episode opened with Will alone in the boatyard, burning the letter he had kept in his toolbox.")
+    assert things(text) == []
+
+
+def test_the_two_is_a_pair_of_people():
+    assert things("The two split the week. She opens the shop, and he works evenings.") == []
+    assert things("The two series were renewed. He returns in May.") == [("He", ("It",))]  # "the two" before a thing

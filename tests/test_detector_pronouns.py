@@ -65,6 +65,21 @@ def test_stays_silent(engine, text):
     assert flagged(engine, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    # a surname shared by a father and his daughter, in the sentence before: the man may own it
+    'When Marcus Whitfield crossed the line, his daughter was waiting. She had finished first.\n\n'
+    '"She could have been done an hour ago," Whitfield said. "She stayed with me until mile 20."\n\n'
+    'His daughter, Clara Whitfield, 27, is a physical therapist.',
+    # a man by his surname alone opens the sentence and does the verb (a male coach of a woman player)
+    '"Credit to Okafor. She hit a tough shot, and she hit it with a hand in her face."\n\n'
+    'The Tides shot 44 percent. Halvorsen credited his assistant for the defence.',
+    # an object "her" after "let": the subject before it may own "his" (a dog)
+    "Natarajan said she bought a collar, and Biscuit has been reluctant to let her out of his sight.",
+])
+def test_native_english_with_a_man_or_a_pet(engine, text):
+    assert flagged(engine, text) == []
+
+
 def test_the_case_of_the_pronoun_is_kept(engine):
     assert flagged(engine, "Rebecca Hollis won. His rivals lost. She cried.") == []
     assert flagged(engine, "She won. His rivals lost.") == [("His", "Her")]

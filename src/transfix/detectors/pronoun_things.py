@@ -62,8 +62,10 @@ _TITLE_SUBJECT = compile_regex(r"\s*[\"“]\p{Lu}[^\"”,.!?:;]{0,40}[\"”][ ]+
 # A speaker (who may be a man) is in the passage: "'... a photo,' he shared".
 _FIRST_PERSON = frozenset({"I", "me", "my", "myself", "we", "our", "We", "Our", "My", "Me"})
 _SPEECH_TAG = compile_regex(r"[,!?.…][\"”’'][ ]*$")
+_PAIR = frozenset({"two", "three"})
 _GROUPS = frozenset("pair couple duo trio quartet quintet twins sisters brothers parents family".split())
 # A recap's character with the actor in parentheses: "Colt (Jack Dunn)".
+_CHARACTER = compile_regex(r"(\p{Lu}\p{Ll}+) \(\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}.'’-]*)+\)")
 _CAST = compile_regex(r"\p{Lu}\p{Ll}+ \(\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}.'’-]*)+\)")
 # Verbs whose object is a person: "told him" is never "told it".
 _PERSON_OBJECT_VERBS = frozenset(
@@ -137,7 +139,11 @@ class PronounThings:
                 if not _HE.search(sentence.group()):
                     continue  # no he, him, his or himself: nothing to change here
                 if surnames is None:
-                    surnames = self._surnames(text)
+                    # A character the text names with the actor in parentheses anywhere
+                    # ("Will (Dale Chester)") is a person in every paragraph, also when the
+                    # first name is a common word no name list holds (Will, Hope, Mark).
+                    characters = frozenset(m.group(1) for m in _CHARACTER.finditer(text))
+                    surnames = self._surnames(text) | characters
                 words = list(_WORD.finditer(sentence.group()))
                 for position, match in enumerate(words):
                     token = match.group().lower()
@@ -210,6 +216,10 @@ class PronounThings:
             elif word in self.female_names and not after_first_name:
                 found.female = True
             elif word in surnames and word[:1].isupper():
+                found.male = True
+            elif lowered in _PAIR and previous is not None and previous.group().lower() == "the" \
+                    and (position + 1 >= len(tokens) or tokens[position + 1].group().lower() not in self.things):
+                # "The two split the week": a pair of people, not "the two films".
                 found.male = True
             elif lowered in self.things and self._determined(tokens, position, body):
                 found.thing = True

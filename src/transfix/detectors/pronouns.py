@@ -72,6 +72,7 @@ _NOT_A_NAME = frozenset(
 _OPENING_SHE = compile_regex(r"[\s\"“‘'(\[-]*" + _LABELS + r"(?P<she>She)\b")
 # A "himself" this close after the sentence's subject (with no article between) is the subject's.
 _REFLEXIVE_REACH = 4
+_QUOTE_MARK = compile_regex(r'["“”]')
 # A recap's character with the actor in parentheses: "Colt (Jack Dunn)", "Martin (Robert Klein)".
 _CAST = compile_regex(r"\p{Lu}\p{Ll}+ \((?P<first>\p{Lu}\p{Ll}+)(?: \p{Lu}[\p{L}.'’-]*)+\)")
 _BLOCKING_ARTICLES = frozenset({"a", "an", "the"})
@@ -80,6 +81,8 @@ _INDEFINITE_PERSONS = frozenset("someone somebody anyone anybody everyone everyb
 _ARTICLES = frozenset({"a", "an", "the", "this", "that", "his", "her", "their", "its"})
 _PREPOSITIONS = frozenset("in at from to of on for into onto with by".split())
 # Owners a "his" may belong to that the word classes do not hold.
+# Verbs after which "her" is an object, not a possessive ("let her out of his sight").
+_OBJECT_HER_VERBS = frozenset("let lets letting make makes making".split())
 _MORE_PERSON_NOUNS = frozenset(
     "defendant defendants landlord developer minister president judge sponsor producer designer "
     "surgeon umpire referee coach doctor rapper artist footballer striker lawyer".split()
@@ -118,17 +121,29 @@ class PronounGender:
         # of every sentence of a long text).
         recent: collections.deque[_Said] = collections.deque(maxlen=max(0, self.window))
         surnames = None
+        inside = False  # within a quotation at the current point of the text
+        paragraph = 0  # the paragraph's number (a line of its own)
         for sentence in _SENTENCE.finditer(text):
             if not sentence.group().strip():
+                inside = False  # a blank line ends any quotation
                 continue
             before = tuple(recent)
-            said = _Said(sentence.group(), self._evidence)
+            body = sentence.group()
+            if sentence.start() and text[sentence.start() - 1] == "\n":
+                paragraph += 1
+            stripped = body.strip()
+            quoted = (inside or stripped[:1] in "\"“") and stripped.rstrip(")").endswith(("\"", "”"))
+            for mark in _QUOTE_MARK.finditer(body):
+                inside = mark.group() == "“" or (mark.group() == '"' and not inside)
+            said = _Said(body, self._evidence)
+            said.quoted, said.paragraph = quoted, paragraph
             recent.append(said)
             if not _HIS.search(sentence.group()):
                 continue  # no "his" or "himself": nothing to change here
             if surnames is None:
                 surnames = self._female_surnames(text)
                 men = self._male_surnames(text)
+                fathers = self._family_men(text)
             earlier = [e.evidence for e in before]
             # A man in the sentences before vetoes "his"; a "himself" right after a woman subject
             # of its own sentence is hers whoever was spoken of before. In the sentence itself, a
@@ -141,11 +156,20 @@ class PronounGender:
             # may be a man: plot summaries name characters by first name only, and neither the
             # character's nor the actor's first name need be in a list.
             earlier_male = earlier_male or any(self._cast_not_woman(e.body) for e in before)
+            # A surname the text gives a man and a woman alike (a father and his daughter:
+            # "Marcus Whitfield", "Clara Whitfield") in the sentences before may be the man:
+            # '"She stayed with me," Whitfield said. His daughter, Clara, ...' is his.
+            earlier_male = earlier_male or any(_names(e.body, fathers) for e in before)
             current = said.evidence
             # Support from a pronoun (il/elle survive the round trip); names and gendered nouns of
             # the other gender only veto, since they may belong to someone else.
-            pronoun = current.female_pronoun or any(e.female_pronoun for e in earlier)
-            body = sentence.group()
+            # A "she" only in a quotation of the paragraph before (a coach speaking of his player:
+            # '"She hit a tough shot," Marsh said.' then, in the next paragraph, 'Halvorsen
+            # credited his assistant') is the speaker's word about someone else, no support for a
+            # "his" in a later paragraph outside quotation marks.
+            pronoun = current.female_pronoun or any(
+                e.evidence.female_pronoun for e in before
+                if not (e.quoted and e.paragraph < said.paragraph and not said.quoted))
             subject = self._female_subject(body, surnames)
             reflexive_subject = subject if subject is not None else _opening_she(body)
             words = list(_WORD.finditer(body))
@@ -235,6 +259,18 @@ class PronounGender:
         female |= voted_female
         return frozenset(male - female - self.female_names - self.male_names - _NOT_A_NAME_CAPS)
 
+    def _family_men(self, text: str) -> frozenset[str]:
+        """Surnames that follow both a man's and a woman's first name in the text (a family)."""
+        female, male = set(), set()
+        for previous, match in itertools.pairwise(_WORD.finditer(text)):
+            if text[previous.end():match.start()] != " " or not match.group()[:1].isupper():
+                continue
+            if previous.group() in self.male_names:
+                male.add(strip_possessive(match.group()))
+            elif previous.group() in self.female_names:
+                female.add(strip_possessive(match.group()))
+        return frozenset((male & female) - self.female_names - self.male_names - _NOT_A_NAME_CAPS)
+
     def _cast_not_woman(self, sentence: str) -> bool:
         """Whether the sentence names a character with an actor in parentheses whose first name is
         no woman's: "Colt (Jack Dunn)", not "Maggie (Sophie Lin)"."""
@@ -268,7 +304,7 @@ class PronounGender:
             for w in between
         )
 
-    def _rival_owner(self, words, position: int, surnames: frozenset[str]) -> bool:
+    def _rival_owner(self, words, position: int, surnames: frozenset[str],) -> bool:
         """Whether someone else the "his" may belong to stands between the sentence's last she/her
         (or its start) and the "his": an article before a noun for a person ("she thanked the
         coach for his support"), or a capitalised word that is not a woman's first name and does
@@ -277,6 +313,10 @@ class PronounGender:
         start = 0
         for index in range(position):
             if words[index].group().lower() in ("she", "her"):
+                # An object "her" after "let" or "make" ("Biscuit has been reluctant to let her out
+                # of his sight") is no owner's turn: the subject before it may still own "his".
+                if words[index].group() == "her" and index and words[index - 1].group().lower() in _OBJECT_HER_VERBS:
+                    continue
                 start = index + 1
         between = [w.group() for w in words[start:position]]
         for index, word in enumerate(between):
@@ -342,10 +382,10 @@ class PronounGender:
 class _Said:
     """A sentence and, computed on first use, its evidence."""
 
-    __slots__ = ("body", "_read", "_evidence")
+    __slots__ = ("body", "_read", "_evidence", "quoted", "paragraph")
 
     def __init__(self, body: str, read) -> None:
-        self.body, self._read, self._evidence = body, read, None
+        self.body, self._read, self._evidence, self.quoted, self.paragraph = body, read, None, False, 0
 
     @property
     def evidence(self) -> "_Evidence":
