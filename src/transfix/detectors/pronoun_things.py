@@ -38,6 +38,7 @@ import regex
 from ..compiled import compile_regex
 from ..loader import word_class
 from . import Found, check_options, same_case, segments, strip_possessive
+from .pronouns import CAST
 
 # A paragraph ends at a blank line (hard-wrapped text keeps going across single line breaks).
 # A paragraph ends at a line break followed by a blank line or the end of the text.
@@ -64,9 +65,6 @@ _FIRST_PERSON = frozenset({"I", "me", "my", "myself", "we", "our", "We", "Our", 
 _SPEECH_TAG = compile_regex(r"[,!?.…][\"”’'][ ]*$")
 _PAIR = frozenset({"two", "three"})
 _GROUPS = frozenset("pair couple duo trio quartet quintet twins sisters brothers parents family".split())
-# A recap's character with the actor in parentheses: "Colt (Jack Dunn)".
-_CHARACTER = compile_regex(r"(\p{Lu}\p{Ll}+) \(\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}.'’-]*)+\)")
-_CAST = compile_regex(r"\p{Lu}\p{Ll}+ \(\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}.'’-]*)+\)")
 # Verbs whose object is a person: "told him" is never "told it".
 _PERSON_OBJECT_VERBS = frozenset(
     "told tells tell asked asks ask thanked thanks thank kissed kisses hugged hugs married marries "
@@ -142,7 +140,7 @@ class PronounThings:
                     # A character the text names with the actor in parentheses anywhere
                     # ("Will (Dale Chester)") is a person in every paragraph, also when the
                     # first name is a common word no name list holds (Will, Hope, Mark).
-                    characters = frozenset(m.group(1) for m in _CHARACTER.finditer(text))
+                    characters = frozenset(m.group("character") for m in CAST.finditer(text))
                     surnames = self._surnames(text) | characters
                 words = list(_WORD.finditer(sentence.group()))
                 for position, match in enumerate(words):
@@ -194,7 +192,7 @@ class PronounThings:
         found = _Evidence()
         # A recap's character with the actor in parentheses ("Colt (Jack Dunn)") is a person,
         # whatever the first names.
-        if tokens and "(" in body and _CAST.search(body, 0, tokens[-1].end() + 1):
+        if tokens and "(" in body and CAST.search(body, 0, tokens[-1].end() + 1):
             found.male = True
             return found
         for position, match in enumerate(tokens):

@@ -74,7 +74,8 @@ _OPENING_SHE = compile_regex(r"[\s\"“‘'(\[-]*" + _LABELS + r"(?P<she>She)\b"
 _REFLEXIVE_REACH = 4
 _QUOTE_MARK = compile_regex(r'["“”]')
 # A recap's character with the actor in parentheses: "Colt (Jack Dunn)", "Martin (Robert Klein)".
-_CAST = compile_regex(r"\p{Lu}\p{Ll}+ \((?P<first>\p{Lu}\p{Ll}+)(?: \p{Lu}[\p{L}.'’-]*)+\)")
+# A recap's character with the actor in parentheses: "Colt (Jack Dunn)" (read by pronoun_things too).
+CAST = compile_regex(r"(?P<character>\p{Lu}\p{Ll}+) \((?P<first>\p{Lu}\p{Ll}+)(?: \p{Lu}[\p{L}.'’-]*)+\)")
 _BLOCKING_ARTICLES = frozenset({"a", "an", "the"})
 # Pronouns for a person of either sex, who may own a "his" after them (see `_rival_owner`).
 _INDEFINITE_PERSONS = frozenset("someone somebody anyone anybody everyone everybody nobody".split())
@@ -275,7 +276,7 @@ class PronounGender:
         """Whether the sentence names a character with an actor in parentheses whose first name is
         no woman's: "Colt (Jack Dunn)", not "Maggie (Sophie Lin)"."""
         return "(" in sentence and any(
-            cast.group("first") not in self.female_names for cast in _CAST.finditer(sentence)
+            cast.group("first") not in self.female_names for cast in CAST.finditer(sentence)
         )
 
     def _stranger(self, sentence: str) -> bool:
