@@ -143,3 +143,24 @@ def test_a_character_named_with_the_actor_elsewhere_is_a_person():
 def test_the_two_is_a_pair_of_people():
     assert things("The two split the week. She opens the shop, and he works evenings.") == []
     assert things("The two series were renewed. He returns in May.") == [("He", ("It",))]  # "the two" before a thing
+
+
+def test_a_man_named_with_a_census_first_name_is_a_person():
+    # names of the wide list (tools/gen_first_names.py): words and places among them
+    assert things("Tyson Reel joined the show in May. The series needed him.") == []
+    assert things("Grant Ellery hosted the episode. In the finale, he sent two women home.") == []
+
+
+def test_a_man_named_after_a_noun_is_a_person():
+    # "his father, Dallas Pruitt": a full name after a man's noun, as possessive-gender reads it
+    text = ("Under the deal, Jaxon's father, Dallas Pruitt, keeps weekends. "
+            "Pruitt left the show the following year. In January, he filed a petition.")
+    assert things(text) == []
+    # not a surname the text speaks of as "he": that "he" may be the one this detector judges
+    assert things("The show aired in May. The Foreign Ministry said he gave no date.") != []
+
+
+def test_a_word_first_name_makes_no_person_of_a_place():
+    # "Grant" is in the wide list only: "Grant Park" owning "its" stays a place
+    assert persons("Chicago's Grant Park reopened its lawn.") == []
+    assert persons("Chase Bank raised its fees.") == []

@@ -109,7 +109,8 @@ class PronounGender:
 
     @functools.cached_property
     def male_names(self) -> frozenset[str]:
-        return frozenset(word_class("male-first-names"))
+        # The wide list too: here a name only ever speaks for a man (tools/gen_first_names.py).
+        return frozenset(word_class("male-first-names")) | frozenset(word_class("male-first-names-wide"))
 
     @staticmethod
     def validate(options) -> None:
@@ -240,25 +241,7 @@ class PronounGender:
         return frozenset(female - male - self.female_names - self.male_names)
 
     def _male_surnames(self, text: str) -> frozenset[str]:
-        """Surnames that follow a man's first name in the text and never a woman's, or that the
-        text speaks of as "he" and never as "she" (mirror of `_female_surnames`). A surname shared
-        by a man and a woman of the text (a family: "Peter Voss", "Rachel Voss") is neither."""
-        female, male = set(), set()
-        for before, previous, match in _triples(text):
-            if text[previous.end():match.start()] != " " or not match.group()[:1].isupper():
-                continue
-            surname = strip_possessive(match.group())
-            # A man's first name before it, or a full name after a man's noun ("her boyfriend
-            # Dante Reyes", "husband, Terrence Lowe"): first names no list can hold all of.
-            noun = before is not None and text[before.end():previous.start()] in (" ", ", ") and previous.group()[:1].isupper()
-            if previous.group() in self.male_names or (noun and before.group().lower() in self.male):
-                male.add(surname)
-            elif previous.group() in self.female_names or (noun and before.group().lower() in self.female):
-                female.add(surname)
-        voted_female, voted_male = _pronoun_votes(text)
-        male |= voted_male - voted_female
-        female |= voted_female
-        return frozenset(male - female - self.female_names - self.male_names - _NOT_A_NAME_CAPS)
+        return male_surnames(text, self.male_names, self.female_names, self.male, self.female)
 
     def _family_men(self, text: str) -> frozenset[str]:
         """Surnames that follow both a man's and a woman's first name in the text (a family)."""
@@ -447,6 +430,29 @@ def _add_name(names: set[str], run: list[str], opens: bool) -> None:
 
 # Capitalised words after a first name that are no surname ("Khloé Is Pregnant", "Derek Hall Takes").
 _NOT_A_NAME_CAPS = frozenset("The A An And Is Are Was Were Has Have Had Says Said Takes Shares".split())
+
+
+def male_surnames(text: str, male_names, female_names, male_nouns, female_nouns, votes: bool = True) -> frozenset[str]:
+    """Surnames that follow a man's first name in the text and never a woman's, or (`votes`) that
+    the text speaks of as "he" and never as "she" (mirror of `_female_surnames`). A surname shared
+    by a man and a woman of the text (a family: "Peter Voss", "Rachel Voss") is neither."""
+    female, male = set(), set()
+    for before, previous, match in _triples(text):
+        if text[previous.end():match.start()] != " " or not match.group()[:1].isupper():
+            continue
+        surname = strip_possessive(match.group())
+        # A man's first name before it, or a full name after a man's noun ("her boyfriend
+        # Dante Reyes", "son's father, Dallas Pruitt"): first names no list can hold all of.
+        noun = before is not None and text[before.end():previous.start()] in (" ", ", ") and previous.group()[:1].isupper()
+        if previous.group() in male_names or (noun and before.group().lower() in male_nouns):
+            male.add(surname)
+        elif previous.group() in female_names or (noun and before.group().lower() in female_nouns):
+            female.add(surname)
+    if votes:
+        voted_female, voted_male = _pronoun_votes(text)
+        male |= voted_male - voted_female
+        female |= voted_female
+    return frozenset(male - female - female_names - male_names - _NOT_A_NAME_CAPS)
 
 
 def _triples(text: str):
