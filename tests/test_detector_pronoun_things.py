@@ -164,3 +164,9 @@ def test_a_word_first_name_makes_no_person_of_a_place():
     # "Grant" is in the wide list only: "Grant Park" owning "its" stays a place
     assert persons("Chicago's Grant Park reopened its lawn.") == []
     assert persons("Chase Bank raised its fees.") == []
+
+
+def test_him_after_a_verb_whose_object_is_a_person():
+    text = ("The race tightened in October. A super PAC ad that began running in the final week of the "
+            "race accused him of voting to raise taxes.")
+    assert things(text) == []

@@ -144,3 +144,11 @@ def test_a_character_played_by_an_actor_may_own_his(engine, text, expected):
 ])
 def test_an_indefinite_person_may_own_his(engine, text, expected):
     assert flagged(engine, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She said she had read the governor's statement and disagreed with his account of the trips.",
+    "She thanked her opponent for his service.",
+])
+def test_a_person_named_by_a_noun_may_own_his(engine, text):
+    assert flagged(engine, text) == []

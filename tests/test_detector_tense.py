@@ -189,3 +189,18 @@ def test_since_with_a_simple_tense(text, span, fix):
 ])
 def test_since_stays_silent_on_english_uses(text):
     assert list(SinceWithoutPerfect({}).find(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # the day belongs to the first clause, whose verb is a future
+    'Vance will perform "Gulf Road" on Thursday, and she has hinted that tour dates will follow.',
+    # a superlative's relative clause counts the time up to now
+    "Desmond Pike yodeling is the only good thing that has happened in 2019.",
+    "It is the best album that has come out in 2018, critics say.",
+])
+def test_a_time_of_another_clause_or_of_the_time_up_to_now(detector, text):
+    assert _found(detector, text) == []
+
+
+def test_a_time_before_and_with_the_same_subject_still_counts(detector):
+    assert _found(detector, "On Monday, she and her husband have announced the birth.") != []

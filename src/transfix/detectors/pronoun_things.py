@@ -69,7 +69,9 @@ _GROUPS = frozenset("pair couple duo trio quartet quintet twins sisters brothers
 _PERSON_OBJECT_VERBS = frozenset(
     "told tells tell asked asks ask thanked thanks thank kissed kisses hugged hugs married marries "
     "begged begs warned warns urged urges persuaded convinced reminded reminds congratulated "
-    "forgave forgives dumped dumps".split()
+    "forgave forgives dumped dumps accused accuses accuse sued sues sue interviewed interviews "
+    "arrested arrests indicted charged charges impeached impeach elected elect reelected re-elected "
+    "defeated defeats unseated mocked mocks".split()
 )
 _AUXILIARIES = frozenset("is was are were be been being has have had".split())
 _ADVERBS = frozenset("also still now then just even again already often always never later once".split())

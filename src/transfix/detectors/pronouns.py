@@ -288,6 +288,9 @@ class PronounGender:
             for w in between
         )
 
+    def _person_noun_in(self, words) -> bool:
+        return any(strip_possessive(w).lower() in self.person_nouns for w in words)
+
     def _rival_owner(self, words, position: int, surnames: frozenset[str],) -> bool:
         """Whether someone else the "his" may belong to stands between the sentence's last she/her
         (or its start) and the "his": an article before a noun for a person ("she thanked the
@@ -303,13 +306,17 @@ class PronounGender:
                     continue
                 start = index + 1
         between = [w.group() for w in words[start:position]]
+        # "She thanked her opponent for his service": a person of hers may own "his".
+        if start and words[start - 1].group() == "her" and self._person_noun_in(between[:3]):
+            return True
         for index, word in enumerate(between):
             lowered = word.lower()
             # "to hear someone say his name": a person of no stated sex, like "the coach".
             if lowered in _INDEFINITE_PERSONS:
                 return True
             if lowered in _BLOCKING_ARTICLES:
-                if any(w.lower() in self.person_nouns for w in between[index + 1:index + 4]):
+                # "the governor's statement ... his account": the governor may own it
+                if self._person_noun_in(between[index + 1:index + 4]):
                     return True
             elif word[:1].isupper() and word not in self.female_names:
                 following = strip_possessive(between[index + 1]) if index + 1 < len(between) else ""

@@ -117,6 +117,12 @@ _MODAL_BEFORE = compile_regex(
     r"certainly|already|\w+ly))?\s*$",
     regex.IGNORECASE,
 )
+# A superlative, "only" or "first" before a relative clause: "the best thing that has happened in
+# 2019" counts the time up to now.
+_SUPERLATIVE_BEFORE = compile_regex(
+    r"\b(?:best|worst|only|biggest|greatest|funniest|saddest|strangest|first)\b[\w\s'’-]{0,30}?\b(?:that|which|who|I|we|you)\s+$",
+    regex.IGNORECASE,
+)
 _NOT_PARTICIPLES = frozenset(
     "red bed shed seed need speed heed breed greed creed weed steed deed reed hundred sacred naked "
     "wicked rugged kindred beloved wretched talented gifted skilled detailed advanced armed mixed "
@@ -255,6 +261,8 @@ class PerfectWithPastTime:
             return None
         if _MODAL_BEFORE.search(chunk[max(0, m.start() - 30):m.start()]):
             return None
+        if _SUPERLATIVE_BEFORE.search(chunk[max(0, m.start() - 50):m.start()]):
+            return None  # "the only good thing that has happened in 2019": the time up to now
         words = [w.lower() for w in m.group("mid").split()] if m.group("mid") else []
         negated = aux.endswith(("n't", "n’t")) or any(w in {"not", "n't", "n’t"} for w in words)
         plural = aux.startswith("have") or clitic == "'ve"
@@ -344,6 +352,9 @@ class PerfectWithPastTime:
                 return False
             if after and low in {"and", "or"} and i + 1 < len(tokens) and tokens[i + 1].lower() in _PRONOUNS:
                 return False
+            if not after and not lead and low in {"and", "but"} and i and tokens[i - 1] == "," \
+                    and i + 1 < len(tokens) and tokens[i + 1].lower() in _PRONOUNS:
+                return False  # "will perform on Thursday, and she has hinted": the day is the first clause's
         return True
 
 
