@@ -92,14 +92,23 @@ class Engine:
         # Round-trip-only rules (context.roundtrip) have their own matcher, run only on documents
         # the other rules show to be round trips: native text does not pay for them.
         self.matcher = Matcher([r for r in self.rules if not r.context.roundtrip], timeout=timeout)
-        gated = [r for r in self.rules if r.context.roundtrip]
-        self._gated = Matcher(gated, timeout=timeout) if gated else None
+        self._gated_rules = [r for r in self.rules if r.context.roundtrip]
+        self._gated_matcher: Matcher | None = None  # built when a document first opens the gate
+        self._timeout = timeout
         self._levels = _level_overrides(self.rules, fix_levels or {})
         allowed = [phrase_pattern(a) for a in allow if a.strip()]
         self._allow = regex.compile("|".join(allowed), regex.IGNORECASE) if allowed else None
         self.grammar = grammar
         self.grammar_required = grammar_required
         self._grammar_failure: str | None = None
+
+    @property
+    def _gated(self) -> Matcher:
+        """The matcher of the round-trip-only rules: native text, which never opens the gate,
+        does not pay for building it."""
+        if self._gated_matcher is None:
+            self._gated_matcher = Matcher(self._gated_rules, timeout=self._timeout)
+        return self._gated_matcher
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.all_rules if r.id == rule_id), None)
@@ -136,7 +145,7 @@ class Engine:
         report = self.matcher.match(working, protected)
         findings += self._rule_findings(report.hits, text, offsets, lines)
         warnings = list(report.warnings)
-        if self._gated is not None and (self.assume_roundtrip or _gate_open(score_findings(text, findings))):
+        if self._gated_rules and (self.assume_roundtrip or _gate_open(score_findings(text, findings))):
             gated = self._gated.match(working, protected)
             findings += self._rule_findings(gated.hits, text, offsets, lines)
             warnings += gated.warnings
