@@ -170,3 +170,15 @@ def test_him_after_a_verb_whose_object_is_a_person():
     text = ("The race tightened in October. A super PAC ad that began running in the final week of the "
             "race accused him of voting to raise taxes.")
     assert things(text) == []
+
+
+def test_a_name_with_an_age_is_a_person():
+    text = ("Banks Calloway wrote the hook. On Friday the label confirmed the release. "
+            "Calloway, 26, released a diss track aimed at his former collaborator.")
+    assert things(text) == []
+    text = "Archer, 41, runs the store. The store sells grills. Archer is writing a cookbook of his family's recipes."
+    assert things(text) == []
+
+
+def test_a_legend_is_a_person():
+    assert things("In the photo, the rock legend poses with his granddaughter.") == []

@@ -62,6 +62,7 @@ _STOP = frozenset(
 _TITLE_SUBJECT = compile_regex(r"\s*[\"“]\p{Lu}[^\"”,.!?:;]{0,40}[\"”][ ]+(?!(?:he|she|they|I|we|you|it)\b)\p{Ll}+[ ]")
 # A speaker (who may be a man) is in the passage: "'... a photo,' he shared".
 _FIRST_PERSON = frozenset({"I", "me", "my", "myself", "we", "our", "We", "Our", "My", "Me"})
+_AGED = compile_regex(r"\b(\p{Lu}[\p{L}'’-]+), \d{1,3},")
 _SPEECH_TAG = compile_regex(r"[,!?.…][\"”’'][ ]*$")
 _PAIR = frozenset({"two", "three"})
 _GROUPS = frozenset("pair couple duo trio quartet quintet twins sisters brothers parents family".split())
@@ -153,7 +154,10 @@ class PronounThings:
                     # father, Dallas Pruitt"). Not its votes: the "he" this detector judges would
                     # vote for the thing ("the Foreign Ministry said ...; he gave no date").
                     men = male_surnames(text, self.male_names, self.female_names, self.male, self.female, votes=False)
-                    surnames = self._surnames(text) | characters | men
+                    # A name with an age after it anywhere ("Calloway, 26,", "Archer, 41,") is a
+                    # person's, also when the first name is a word no list holds (Banks, Archer).
+                    aged = frozenset(m.group(1) for m in _AGED.finditer(text))
+                    surnames = self._surnames(text) | characters | men | aged
                 words = list(_WORD.finditer(sentence.group()))
                 for position, match in enumerate(words):
                     token = match.group().lower()
