@@ -1,6 +1,6 @@
 """Start-up: what a pre-commit hook pays on every commit.
 
-    python benchmarks/bench_startup.py [--runs 15]
+    python benchmarks/bench_startup.py [--runs 15] [--instructions]
 
 Runs each command `--runs` times, alternating them so that a busy machine slows all alike, and
 prints the median wall time and its ratio to a bare `python -c pass`: `transfix --version`,
@@ -11,6 +11,10 @@ cache after an edit of the packs, and writes Python's bytecode) and is not count
 Python's bytecode cache is on for these runs, as on a user's machine (pip compiles an installed
 package; an editable install writes __pycache__ on first use): PYTHONDONTWRITEBYTECODE, set on
 some CI machines, would make every run compile transfix from source and measure that instead.
+
+`--instructions` also counts the instructions each command executes, once, under valgrind's
+callgrind (when installed): unlike wall time, the count does not move with the machine's load, so
+two commits can be compared on a busy machine (about 1e9 instructions take 0.3 s on an idle core).
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ PARAGRAPH = (
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--instructions", action="store_true", help="count instructions under callgrind")
     args = parser.parse_args()
     # The console script beside this interpreter (a venv's bin/): a version manager's shim on PATH
     # (pyenv's is a shell script) would add its own start-up to every figure.
@@ -68,11 +73,27 @@ def main() -> None:
                 subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=environment)
                 if run:
                     times[name].append(time.perf_counter() - started)
+        counts = {name: instructions(command, environment) for name, command in commands.items()} if args.instructions else {}
     bare = statistics.median(times["python -c pass"])
     print(f"median of {args.runs} runs (wall seconds)")
     for name, values in times.items():
         median = statistics.median(values)
-        print(f"{name:40} {median:6.3f} s  {median / bare:5.1f}x bare Python")
+        count = counts.get(name)
+        shown = f"  {count / 1e6:8.0f} M instructions" if count else ""
+        print(f"{name:40} {median:6.3f} s  {median / bare:5.1f}x bare Python{shown}")
+
+
+def instructions(command: list[str], environment: dict[str, str]) -> int | None:
+    """Instructions the command executes, counted by callgrind (None without valgrind)."""
+    valgrind = shutil.which("valgrind")
+    if not valgrind:
+        return None
+    done = subprocess.run([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=environment, check=False)
+    for line in done.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1].strip())
+    return None
 
 
 if __name__ == "__main__":

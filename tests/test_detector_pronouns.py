@@ -149,6 +149,8 @@ def test_an_indefinite_person_may_own_his(engine, text, expected):
 @pytest.mark.parametrize("text", [
     "She said she had read the governor's statement and disagreed with his account of the trips.",
     "She thanked her opponent for his service.",
+    "Lena Park thanked her surgeon for his skill.",
+    "Kayla Moss said her ex had changed his number.",
 ])
 def test_a_person_named_by_a_noun_may_own_his(engine, text):
     assert flagged(engine, text) == []

@@ -285,7 +285,9 @@ class PronounGender:
         between = [w.group() for w in words if subject <= w.start() < words[position].start()]
         return not any(
             (w[:1].isupper() and w not in self.female_names) or w.lower() in _BLOCKING_ARTICLES
-            for w in between
+            # "thanked her surgeon for his skill": a person of hers may own it
+            or (w == "her" and self._person_noun_in(between[index + 1:index + 4]))
+            for index, w in enumerate(between)
         )
 
     def _person_noun_in(self, words) -> bool:
