@@ -266,13 +266,16 @@ description = "English noun compounds the French round trip turns into 'N2 of (t
             "remains|will|won|wins|lost|kept|keeps|sold|sells|cost|costs|turns|helps|there|today|"
             "yesterday|tomorrow|tonight|now|then|again|too|also|not|so|yet|still|all|both")
     anti = ("\\bof (?:the )?(?!the\\b)\\p{L}+ (?:\\p{Lu}|(?!(?i:" + func + ")\\b)\\p{Ll}+(?<!ed|ly)\\b)")
+    # a superlative before the head makes "of" its range ("the hottest ticket of the season")
+    superlative = "\\b(?:best|worst|\\p{Ll}+est|most [\\p{L}-]+|must-have|must-see) \\p{L}+ of\\b"
     for n, chunk in enumerate(chunks, 1):
         (k1, v1), = [kv for kv in chunk if " of the " in kv[0] and not kv[0].split()[0].endswith("s")][:1]
         n1 = v1.split()[0]
         bad = (f'{{ text = "Reporters left the {k1}.", fixed = "Reporters left the {v1}." }}, '
                f'{{ text = "The {k1} began late.", fixed = "The {v1} began late." }}')
         good = (f'"Reporters left the {k1} {"workers" if n1 != "workers" else "staff"} early.", '
-                f'"The {k1} Association met on Monday.", "Reporters left the {v1}."')
+                f'"The {k1} Association met on Monday.", "Reporters left the {v1}.", '
+                f'"It was the biggest {k1}."')
         table = ", ".join(f'"{k}" = "{v}"' for k, v in chunk)
         out.append(f"""
 [[rule]]
@@ -281,7 +284,7 @@ kind = "phrase"
 fix = "suggest"
 case_sensitive = true
 phrases = {{ {table} }}
-antipatterns = ['{anti}']
+antipatterns = ['{superlative}', '{anti}']
 message = "'the conference of the press' is French 'la conférence de presse': English stacks the nouns (the press conference)"
 explanation = "French joins a noun to the noun that classifies it with 'de' (conférence de presse, gâteau d'anniversaire, jeu de société); the round trip keeps the order and writes 'of', where English puts the classifying noun first as a compound (press conference, birthday cake). Only compounds whose 'of' form is absent from native text are listed (tools/gen_compounds.py). A noun after the pair ('the arrest of the House Speaker') makes it an ordinary 'of' phrase and silences the rule."
 bad = [ {bad} ]
