@@ -6,7 +6,9 @@ a time with the round-trip gate open, the rules of the file's family must leave 
   articles of the same kind will meet most);
 - probes-fr-silent-rules.txt: French rules with no dev finding whose words are commonest in news;
 - probes-common-rules.txt: the `common` rules that fire on the dev articles, detectors included;
-  its last section (# KNOWN ...) lists misfires left on purpose, each with its reason.
+  its last section (# KNOWN ...) lists misfires left on purpose, each with its reason;
+- probes-other-pivots.txt: the German, Spanish, Italian, Portuguese and Russian rules whose words
+  are commonest in news (every pivot's rules read French round trips too).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ FILES = {
     "probes-dev-rules.txt": (("fr",), 1000),
     "probes-fr-silent-rules.txt": (("fr",), 1500),
     "probes-common-rules.txt": (("common",), 500),
+    "probes-other-pivots.txt": (("de", "es", "it", "pt", "ru"), 600),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
