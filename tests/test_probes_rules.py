@@ -5,6 +5,7 @@ a time with the round-trip gate open, the rules of the file's family must leave 
 - probes-dev-rules.txt: the 260 French rules that fire on the dev articles (the rules held-out
   articles of the same kind will meet most);
 - probes-fr-silent-rules.txt: French rules with no dev finding whose words are commonest in news;
+- probes-fr-rare-rules.txt: the other French rules with no dev finding (their words are rarer);
 - probes-common-rules.txt: the `common` rules that fire on the dev articles, detectors included;
   its last section (# KNOWN ...) lists misfires left on purpose, each with its reason;
 - probes-other-pivots.txt: the German, Spanish, Italian, Portuguese and Russian rules whose words
@@ -25,6 +26,7 @@ FILES = {
     # file: (rule families read, at least this many probes)
     "probes-dev-rules.txt": (("fr",), 1000),
     "probes-fr-silent-rules.txt": (("fr",), 1500),
+    "probes-fr-rare-rules.txt": (("fr",), 1200),
     "probes-common-rules.txt": (("common",), 500),
     "probes-other-pivots.txt": (("de", "es", "it", "pt", "ru"), 600),
 }
