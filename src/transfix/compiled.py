@@ -205,7 +205,14 @@ def compile_rules(rules: list) -> tuple[list, dict[Hashable, bytes]]:
         if rule.kind == "detector":
             from .detectors import build
 
-            build(rule.detector, dict(rule.options))  # imports its module: its patterns compile
+            detector = build(rule.detector, dict(rule.options))  # imports its module: its patterns compile
+            # ... and its own examples make it compile what it builds on first use (a pattern
+            # made from its word classes), which compile_regex then remembers for the cache.
+            for example in [*(b.text for b in rule.bad), *rule.good]:
+                try:
+                    list(detector.find(example))
+                except Exception:
+                    pass  # the rule tests report a detector that fails on its examples
     for key, pattern in _SEEN.items():
         keep(key, pattern)
     from .loader import default_rules_dir, read_class
