@@ -6,6 +6,7 @@ Exit codes: 0 nothing found, 1 findings (check, diff) or files changed (fix --ex
 
 from __future__ import annotations
 
+import copy
 import enum
 import json
 import os
@@ -671,11 +672,24 @@ _USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "Usag
 _CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 
+def _app_for(first: list[str]) -> typer.Typer:
+    """The application with only the command `first` names, when it names one: typer builds
+    every command's parser before it parses anything, and a pre-commit run needs one (click
+    documents the same idea as lazy subcommands). Anything else gets the whole application,
+    for the help, a misspelt command's error and the rules group."""
+    chosen = [c for c in app.registered_commands if first and (c.name or c.callback.__name__) == first[0]]
+    if not chosen:
+        return app
+    one = copy.copy(app)
+    one.registered_commands, one.registered_groups = chosen, []
+    return one
+
+
 def main() -> None:
     """The command line (the console script enters through `entry.main`, which answers
     `--version` without importing this module)."""
     try:
-        result = app(standalone_mode=False)
+        result = _app_for(sys.argv[1:2])(standalone_mode=False)
     except _USAGE_ERROR as exc:
         if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:
             # `transfix` or `transfix rules` alone: the help, on standard error.

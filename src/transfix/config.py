@@ -8,7 +8,6 @@ from __future__ import annotations
 import fnmatch
 import functools
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -167,6 +166,8 @@ def _server_url(value: Any, where: str) -> str | None:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomllib  # a run where no configuration is found does not import it
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

@@ -10,7 +10,6 @@ import functools
 import json
 import re
 import stat
-import tomllib
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
@@ -184,6 +183,8 @@ def load_pack(path: Path, default_name: str | None = None, check_patterns: bool 
         raise RuleError(shown, 0, "-", f"cannot read: {exc.strerror or exc}") from None
     if len(raw) > MAX_PACK_BYTES:
         raise RuleError(shown, 0, "-", f"pack is larger than {MAX_PACK_BYTES // (1024 * 1024)} MB")
+    import tomllib  # a run that loads the rule cache parses no TOML
+
     try:
         source = raw.decode("utf-8")
         data = tomllib.loads(source)

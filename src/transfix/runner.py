@@ -10,7 +10,6 @@ repaired bytes when they go to standard output.
 from __future__ import annotations
 
 import io
-import multiprocessing
 import signal
 import os
 from collections import Counter
@@ -187,6 +186,8 @@ def run(specs: list[RunSpec], items: Iterable[tuple[str, bool, int]], jobs: int,
         for path, named, index in items:
             yield process(local[index], specs[index], path, named)
         return
+    import multiprocessing  # only for --jobs: a one-file run does not import it
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if method == "fork":
         _worker["engines"] = dict(enumerate(local))
