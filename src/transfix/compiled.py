@@ -43,13 +43,27 @@ def precompiled(key: Hashable, compile: Callable[[], object]):
 
 
 class PhraseIndex:
-    """Phrase keys of many rules -> [(rule id, targets, key length)], in rule order."""
+    """Phrase keys of many rules -> [(rule id, targets, key length)], in rule order; a regex
+    rule's triggers are keys too, with targets None (the matcher then builds no table of them)."""
 
     def __init__(self, rules: Iterable) -> None:
         from .phrases import fold_key
+        from .triggers import derive_triggers
 
         tables: dict[bool, dict[str, list]] = {True: {}, False: {}}
+        longest = {True: 0, False: 0}
+        # A regex rule's triggers (its targets None): looked up at every character, also inside
+        # a word; their lengths by first character, as PhraseTable keeps them.
+        self.free: dict[str, tuple[int, ...]] = {}
+        free: dict[str, set[int]] = {}
         for rule in rules:
+            if rule.kind == "regex":
+                for trigger in rule.triggers or derive_triggers(rule.pattern):
+                    key = fold_key(trigger, True)
+                    if key:
+                        tables[True].setdefault(key, []).append((rule.id, None, len(key)))
+                        free.setdefault(key[0], set()).add(len(key))
+                continue
             if rule.kind != "phrase":
                 continue
             lower = not rule.case_sensitive
@@ -58,7 +72,9 @@ class PhraseIndex:
                 key = fold_key(phrase, lower)
                 if key:
                     table.setdefault(key, []).append((rule.id, targets, len(key)))
-        self.longest = {lower: max(map(len, table), default=0) for lower, table in tables.items()}
+                    longest[lower] = max(longest[lower], len(key))
+        self.free = {char: tuple(sorted(sizes)) for char, sizes in free.items()}
+        self.longest = longest
         self.shards: dict[bool, dict[str, bytes]] = {}
         for lower, table in tables.items():
             grouped: dict[str, dict[str, list]] = {}
@@ -70,10 +86,10 @@ class PhraseIndex:
         self._open: dict[tuple[bool, str], dict[str, list]] = {}
 
     def __getstate__(self) -> dict:
-        return {"longest": self.longest, "shards": self.shards}
+        return {"longest": self.longest, "shards": self.shards, "free": self.free}
 
     def __setstate__(self, state: dict) -> None:
-        self.longest, self.shards = state["longest"], state["shards"]
+        self.longest, self.shards, self.free = state["longest"], state["shards"], state["free"]
         self._open = {}
 
     def has(self, lower: bool) -> bool:
@@ -176,7 +192,8 @@ def compile_rules(rules: list) -> tuple[list, dict[Hashable, bytes]]:
     stored = [
         dataclasses.replace(
             rule,
-            phrases=StoredPhrases(rule.phrases, index) if rule.kind == "phrase" else rule.phrases,
+            # A regex rule's phrases are none, but carry the index that holds its triggers.
+            phrases=StoredPhrases(rule.phrases, index) if rule.kind in ("phrase", "regex") else rule.phrases,
             bad=Stored(rule.bad) if rule.bad else (),
             good=Stored(rule.good) if rule.good else (),
             context=context(rule.context),

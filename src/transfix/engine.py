@@ -88,7 +88,7 @@ class Engine:
         self.rules: tuple[Rule, ...] = tuple(
             r for r in rules
             if is_selected(r.id, self.select, self.ignore) and pivot_allowed(r.pivot, self.pivots)
-        )
+        ) if self.select or self.ignore or self.pivots else self.all_rules
         # Round-trip-only rules (context.roundtrip) have their own matcher, run only on documents
         # the other rules show to be round trips: native text does not pay for them.
         self.matcher = Matcher([r for r in self.rules if not r.context.roundtrip], timeout=timeout)
@@ -327,7 +327,9 @@ def _may_make_markup(change: Finding) -> bool:
 
 def _level_overrides(rules: Iterable[Rule], overrides: Mapping[str, FixLevel]) -> dict[str, FixLevel]:
     """Fix level per rule id from `fix-levels`: the longest matching prefix wins."""
-    levels = {}
+    levels: dict[str, FixLevel] = {}
+    if not overrides:
+        return levels
     for rule in rules:
         matching = [p for p in overrides if matches_prefix(rule.id, (p,))]
         if matching:

@@ -25,7 +25,7 @@ from .compiled import StoredPhrases, precompiled
 from .loader import compile_pattern
 from .triggers import derive_triggers
 from .model import Context, Rule
-from .phrases import PhraseTable, fold, fold_key, folded, is_word_char
+from .phrases import TRIGGER, PhraseTable, fold, fold_key, folded, is_word_char
 from .textspan import Intervals
 
 _WORD_CHARS = regex.compile(r"\w+")
@@ -36,7 +36,6 @@ _WORD_CHARS = regex.compile(r"\w+")
 SENTENCE_REACH = 400
 TRIGGER_REACH = 2_000
 _LINE_ANCHOR = regex.compile(r"(?<![\[\\])\^|(?<!\\)\$")
-_TRIGGER = "trigger"
 
 
 @dataclass(frozen=True)
@@ -103,6 +102,12 @@ def terms_pattern(terms: tuple[str, ...], suffix: str = "") -> regex.Pattern:
     return precompiled(("terms", terms, suffix), build)
 
 
+def _wide(rule: Rule) -> bool:
+    """Whether a triggered rule searches whole paragraphs rather than sentences: page furniture,
+    and patterns anchored to lines."""
+    return rule.category == "boilerplate" or bool(_LINE_ANCHOR.search(rule.pattern))
+
+
 class Matcher:
     def __init__(self, rules: list[Rule], timeout: float = 1.0) -> None:
         self.timeout = timeout
@@ -115,7 +120,7 @@ class Matcher:
         self._untriggered: list[Rule] = []  # regex rules that run on every text
         self._detectors: list[tuple[Rule, object]] = []
         self._triggers: dict[str, tuple[str, ...]] = {}
-        self._wide: dict[str, bool] = {}
+        self._wide: dict[str, bool] = {}  # filled as rules first run
         self._antipatterns: dict[str, tuple[str, ...]] = {}
         self._contexts: dict[str, tuple[_Terms | None, ...]] = {}
         for rule in rules:
@@ -138,12 +143,15 @@ class Matcher:
             if rule.kind == "regex":
                 self._regex_order[rule.id] = len(self._regexes)
                 self._regexes.append(rule)
-                self._triggers[rule.id] = rule.triggers or derive_triggers(rule.pattern)
-                self._wide[rule.id] = rule.category == "boilerplate" or bool(_LINE_ANCHOR.search(rule.pattern))
-                if not self._triggers[rule.id]:
+                triggers = self._triggers[rule.id] = rule.triggers or derive_triggers(rule.pattern)
+                if not triggers:
                     self._untriggered.append(rule)
-                for trigger in self._triggers[rule.id]:
-                    self._folded.add(fold_key(trigger, lower=True), (_TRIGGER, rule.id), bounded=False)
+                elif isinstance(rule.phrases, StoredPhrases):  # a compiled pack's: its triggers are indexed
+                    index = rule.phrases.phrase_index
+                    indexed.setdefault(id(index), (index, {}))[1][rule.id] = rule
+                else:
+                    for trigger in triggers:
+                        self._folded.add(fold_key(trigger, lower=True), (TRIGGER, rule.id), bounded=False)
                 continue
             if isinstance(rule.phrases, StoredPhrases):  # a compiled pack's rule: its keys are indexed
                 index = rule.phrases.phrase_index
@@ -166,7 +174,7 @@ class Matcher:
             haystack = folded(text) if lower else fold(text, False)
             for last, entries in table.iter(haystack):
                 for rule, targets, length in entries:
-                    if rule is _TRIGGER:
+                    if rule is TRIGGER:
                         seen = triggered.get(targets)
                         if seen is None:
                             triggered[targets] = array("q", (last,))  # 8 bytes a place, not 36
@@ -205,7 +213,10 @@ class Matcher:
         for rule in running:
             positions = triggered.get(rule.id)
             if positions:
-                key = keys[rule.id] = (self._wide[rule.id], len(positions), positions[0], positions[-1])
+                wide = self._wide.get(rule.id)
+                if wide is None:
+                    wide = self._wide[rule.id] = _wide(rule)
+                key = keys[rule.id] = (wide, len(positions), positions[0], positions[-1])
                 users[key] = users.get(key, 0) + 1
         spans: dict[tuple, tuple[array, list[tuple[int, int]]]] = {}
         for rule in running:

@@ -69,6 +69,9 @@ def fold_key(phrase: str, lower: bool) -> str:
     return fold(phrase, lower)
 
 
+# The rule of a trigger's entry (rule, targets, length): then targets is the regex rule's id.
+TRIGGER = "trigger"
+
 _HEAD = re.compile(r"\w+")  # a run of word characters (str.isalnum() or '_', as is_word_char)
 _NONE: frozenset[int] = frozenset()
 _NO_ENTRIES: list = []  # shared, never changed
@@ -111,6 +114,9 @@ class PhraseTable:
         if index.has(self.lower):
             self._stored.append((index, chosen, {}))
             self._longest = max(self._longest, index.longest[self.lower])
+            if self.lower:
+                for char, sizes in index.free.items():
+                    self._free.setdefault(char, set()).update(sizes)
 
     def _get(self, key: str) -> list | None:
         """Entries of a key: the compiled packs' first (they come first in rule order)."""
@@ -120,9 +126,7 @@ class PhraseTable:
             if stored is None:
                 shard = index.shard(self.lower, key[:SHARD])
                 entries = shard.get(key) if shard else None
-                stored = read[key] = [
-                    (chosen[name], targets, size) for name, targets, size in entries if name in chosen
-                ] if entries else _NO_ENTRIES
+                stored = read[key] = _chosen(entries, chosen) if entries else _NO_ENTRIES
             if stored:
                 found = found + stored if found else stored
         own = self._entries.get(key)
@@ -160,7 +164,7 @@ class PhraseTable:
             for index, chosen, _ in self._stored:  # every shard, read once (as _get orders them)
                 for prefix in index.prefixes(self.lower):
                     for key, entries in index.shard(self.lower, prefix).items():
-                        kept = [(chosen[name], targets, size) for name, targets, size in entries if name in chosen]
+                        kept = _chosen(entries, chosen)
                         if kept:  # keys of only rules left out here have none
                             merged[key] = merged[key] + kept if key in merged else kept
             for key, entries in self._entries.items():
@@ -205,6 +209,15 @@ class PhraseTable:
         # The automaton reports by end position, the longest key first.
         found.sort(key=lambda item: (item[0], item[1]))
         return [(last, hit) for last, _, hit in found]
+
+
+def _chosen(entries: list, chosen: dict[str, Rule]) -> list:
+    """A phrase index's entries of a key, those of the chosen rules, as this table's: (rule,
+    targets, length), or (TRIGGER, rule id, length) for a regex rule's trigger."""
+    return [
+        (chosen[name], targets, size) if targets is not None else (TRIGGER, name, size)
+        for name, targets, size in entries if name in chosen
+    ]
 
 
 def scan(automaton: ahocorasick.Automaton, haystack: str, reach: int):

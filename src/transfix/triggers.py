@@ -9,6 +9,7 @@ ignored. The rule examples (run as tests) check that derived triggers never hide
 
 from __future__ import annotations
 
+import functools
 import re
 
 MIN_LENGTH = 3
@@ -20,6 +21,7 @@ MIN_LENGTH = 3
 _VERBOSE = re.compile(r"\(\?[abefiLmprsuwV01-]*x[abefiLmprsuwV01-]*[:)]")
 
 
+@functools.lru_cache(maxsize=4096)
 def derive_triggers(pattern: str) -> tuple[str, ...]:
     if _VERBOSE.search(pattern):
         return ()  # verbose patterns hold spaces and comments that are not text
