@@ -185,9 +185,12 @@ def compile_rules(rules: list) -> tuple[list, dict[Hashable, bytes]]:
     def one(value):
         return shared.setdefault(value, value)
 
+    def terms(value: tuple) -> tuple:
+        return one(tuple(one(term) for term in value))  # word classes recur in many contexts
+
     def context(value):
         fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
-        return one(dataclasses.replace(value, **{k: one(v) for k, v in fields.items() if isinstance(v, tuple)}))
+        return one(dataclasses.replace(value, **{k: terms(v) for k, v in fields.items() if isinstance(v, tuple)}))
 
     stored = [
         dataclasses.replace(
@@ -209,7 +212,7 @@ def compile_rules(rules: list) -> tuple[list, dict[Hashable, bytes]]:
         if key not in patterns:
             patterns[key] = pickle.dumps(pattern, protocol=pickle.HIGHEST_PROTOCOL)
 
-    for rule in rules:
+    for rule in stored:  # the stored rules' context terms: one copy of each in the cache, not two
         sources = ([rule.pattern] if rule.kind == "regex" and rule.pattern else []) + list(rule.antipatterns)
         for source in sources:
             keep(("pattern", source, rule.case_sensitive), compile_pattern(source, rule.case_sensitive))
