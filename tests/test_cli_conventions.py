@@ -23,6 +23,7 @@ def run(*args: str, stdin: str = "", cwd=None) -> subprocess.CompletedProcess:
     (("check", "--pivot", "xx", "-"), b"unknown pivot language 'xx'"),
     (("check", "--grammar-enable", "Nope", "-"), b"unknown Harper lint 'Nope'"),
     (("rules", "show", "grammar.harper.Nope"), b"no grammar lint"),
+    (("chek", "-"), b"No such command 'chek'. Did you mean 'check'?"),
 ])
 def test_usage_errors_are_one_line_and_exit_2(args, needle):
     result = run(*args, stdin="It is fine.\n")
@@ -38,6 +39,16 @@ def test_help_is_plain_and_names_the_config_table():
     assert "[tool.transfix]" in out
     options = out.split("Options:", 1)[1]
     assert "<list[str]>" not in options and "<bool>" not in options and "<str>" not in options
+
+
+def test_a_command_run_alone_and_the_whole_help_agree():
+    # A run builds only the command it names (cli._app_for); the help still lists them all.
+    whole = run("--help").stdout.decode()
+    for command in ("check", "fix", "diff", "score", "report", "review", "apply", "rules"):
+        assert f" {command} " in whole
+        assert run(command, "--help").returncode == 0
+    assert "transfix apply [OPTIONS]" in run("apply", "--help").stdout.decode()
+    assert run("--version", "check").stdout.decode().startswith("transfix ")
 
 
 def test_rules_show_reads_user_packs_and_grammar_lints(tmp_path):

@@ -79,3 +79,18 @@ def test_the_key_is_found_by_stamp_and_follows_the_contents(tmp_path, monkeypatc
     assert current_key(root) == key
     pack.write_text(pack.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # changed
     assert current_key(root) == fingerprint(root) != key
+
+
+def test_a_process_reads_each_cache_file_once_and_keeps_it_out_of_the_collectors_walks(tmp_path, monkeypatch):
+    import gc
+
+    monkeypatch.setenv("TRANSFIX_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), root)
+    load_rules([root], trusted=[root])  # builds the cache
+    first = load_rules([root], trusted=[root])  # reads it
+    assert gc.get_freeze_count() > 0
+    again = load_rules([root], trusted=[root])
+    assert all(a is b for a, b in zip(first, again)) and len(first) == len(again)
+    again.pop()  # each caller gets its own list
+    assert len(load_rules([root], trusted=[root])) == len(first)
