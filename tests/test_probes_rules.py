@@ -9,7 +9,9 @@ a time with the round-trip gate open, the rules of the file's family must leave 
 - probes-common-rules.txt: the `common` rules that fire on the dev articles, detectors included;
   its last section (# KNOWN ...) lists misfires left on purpose, each with its reason;
 - probes-other-pivots.txt: the German, Spanish, Italian, Portuguese and Russian rules whose words
-  are commonest in news (every pivot's rules read French round trips too).
+  are commonest in news (every pivot's rules read French round trips too);
+- probes-rest-rules.txt: the common, German, Spanish, Italian, Portuguese and Russian rules left
+  after those (detectors included).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ FILES = {
     "probes-fr-rare-rules.txt": (("fr",), 1200),
     "probes-common-rules.txt": (("common",), 500),
     "probes-other-pivots.txt": (("de", "es", "it", "pt", "ru"), 600),
+    "probes-rest-rules.txt": (("common", "de", "es", "it", "pt", "ru"), 500),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
