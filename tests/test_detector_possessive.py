@@ -90,3 +90,9 @@ def test_weekday_possessor_may_be_followed_by_of():
         ("the episode of Tuesday", "Tuesday's episode")]
     assert fixes("of-name", "The night of Tuesday of that week was cold.") == []
     assert fixes("of-name", "They met the lawyer of Olivia of Monaco.") == []
+
+
+def test_a_weekday_that_begins_a_longer_possessor_is_left_alone():
+    assert fixes("of-name", "Marsh scored 12 points in the fourth quarter of Monday night's win.") == []
+    assert fixes("of-name", "Fans loved the episode of Tuesday, the network said.") == [
+        ("the episode of Tuesday", "Tuesday's episode")]

@@ -182,3 +182,22 @@ def test_a_name_with_an_age_is_a_person():
 
 def test_a_legend_is_a_person():
     assert things("In the photo, the rock legend poses with his granddaughter.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The court received a positive reference from his employer.",
+    "Marsh went down without contact late in the game as he planted his foot.",
+    "The right-hander shared the news on Instagram with a photo of his hands on the baby.",
+])
+def test_his_before_what_only_a_person_has_makes_the_man_a_person(text):
+    assert things(text) == []
+
+
+def test_a_things_possession_is_still_judged():
+    assert things("The company cut prices, and his own profits fell.") == [("his", ("its",))]
+
+
+def test_he_who_asks_someone_is_a_person():
+    text = 'Dupree added that Marsh was eager to get back on the court. "He asked me every day."'
+    assert things(text) == []
+    assert things("The ministry issued a statement. He blamed the weather.") == [("He", ("It",))]

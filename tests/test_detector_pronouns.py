@@ -154,3 +154,12 @@ def test_an_indefinite_person_may_own_his(engine, text, expected):
 ])
 def test_a_person_named_by_a_noun_may_own_his(engine, text):
     assert flagged(engine, text) == []
+
+
+def test_a_surname_the_text_gave_an_ungendered_first_name_may_own_his(engine):
+    text = ("Tenley Rhodes wrote the album after her 2016 marriage to fellow singer Brody Cale. She left "
+            "in June. Cale has since released his own album.")
+    assert flagged(engine, text) == []
+    # The same sentence with the surname of a woman the text genders is still hers.
+    woman = "Olivia Rhodes wrote the album in June. She left early. Rhodes has since released his own album."
+    assert flagged(engine, woman) == [("his", "her")]

@@ -63,3 +63,7 @@ def test_unknown_option_rejected():
 
     with pytest.raises(ValueError):
         DETECTORS["sentence-case-title"].validate({"words": 3})
+
+
+def test_a_title_in_another_script_keeps_its_capitals():
+    assert found('The Russian singer\'s hit "Я свободен" was played at the rally.') == []

@@ -39,7 +39,9 @@ _PATTERN = compile_regex(
     r"|(?P<recip>each other|one another))"
     # "of" after the possessor names something else ("the son of Henry of Navarre"), except after a
     # weekday: "the episode of Tuesday of the show" is still Tuesday's episode.
-    r"(?![\p{L}'’-]|(?<!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day) of\b| \p{Lu}| (?:and|&) \p{Lu}|, \p{Lu}\p{Ll}+(?:,| and\b)| \d)"
+    r"(?![\p{L}'’-]|(?<!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day) of\b| \p{Lu}| (?:and|&) \p{Lu}|, \p{Lu}\p{Ll}+(?:,| and\b)| \d"
+    # "in the fourth quarter of Monday night's win": the weekday begins a longer possessor.
+    r"|(?<=day) (?:morning|afternoon|evening|night)s?(?:['’]s)?\b)"
     r"(?<! (?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI))"
 )
 # "the Clooney scooter": the French "le scooter de Clooney" rebuilt as a noun adjunct.

@@ -74,6 +74,11 @@ _PERSON_OBJECT_VERBS = frozenset(
     "arrested arrests indicted charged charges impeached impeach elected elect reelected re-elected "
     "defeated defeats unseated mocked mocks".split()
 )
+# "He asked me": a subject that asks, tells, thanks or kisses someone is a person.
+_HE_PERSON_VERB = compile_regex(
+    r"(?i)(?:told|tells|asked|asks|thanked|thanks|kissed|kisses|hugged|hugs|begged|begs|texted|texts)"
+    r" (?:me|us|her|him|them)(?!\p{L})"
+)
 _AUXILIARIES = frozenset("is was are were be been being has have had".split())
 _ADVERBS = frozenset("also still now then just even again already often always never later once".split())
 
@@ -128,6 +133,12 @@ class PronounThings:
     def female_names(self) -> frozenset[str]:
         return frozenset(word_class("female-first-names"))
 
+    @functools.cached_property
+    def owned_by_person(self):
+        """What only a person has, after "his" ("his foot", "his employer")."""
+        words = "|".join(sorted((regex.escape(w) for w in word_class("person-possessions")), key=len, reverse=True))
+        return compile_regex(rf"(?i)(?<!\p{{L}})his (?:own )?(?:{words})(?!\p{{L}})")
+
     def find(self, text: str):
         if self.mode == "thing":
             yield from self._things(text)
@@ -158,6 +169,9 @@ class PronounThings:
                     # person's, also when the first name is a word no list holds (Banks, Archer).
                     aged = frozenset(m.group(1) for m in _AGED.finditer(text))
                     surnames = self._surnames(text) | characters | men | aged
+                # "as he planted his foot": whatever else the passage names, this man is a person.
+                if self.owned_by_person.search(sentence.group()):
+                    continue
                 words = list(_WORD.finditer(sentence.group()))
                 for position, match in enumerate(words):
                     token = match.group().lower()
@@ -165,6 +179,8 @@ class PronounThings:
                         continue
                     # The speaker after a quotation ('"...," he said') is a person.
                     if _SPEECH_TAG.search(sentence.group()[:match.start()]):
+                        continue
+                    if token == "he" and _HE_PERSON_VERB.match(sentence.group(), match.end() + 1):
                         continue
                     # "told him", "asked him": one tells or asks a person, never a thing (the man
                     # may have a first name the name lists lack: "pulled Garrett aside and told him").

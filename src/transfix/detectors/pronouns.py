@@ -26,6 +26,8 @@ import collections
 import functools
 import itertools
 
+import regex
+
 from ..compiled import compile_regex
 from ..loader import word_class
 from . import Found, check_options, same_case, strip_possessive
@@ -190,6 +192,12 @@ class PronounGender:
                         continue
                     if current.male and self._evidence(_without_possessed(body, words, position)).male:
                         continue
+                    # The sentence opens with the bare surname of someone the text named in full
+                    # with a first name no list genders ("fellow singer Brody Cale ... Cale has
+                    # since released his own album"): that person may own the "his".
+                    if subject is None and self._unknown_subject(body, text) \
+                            and not self._evidence(body[:match.start()]).female:
+                        continue
                     owned = following in _WOMAN_ONLY or (
                         subject is not None and self._owned_by_subject(words, subject, position))
                     if not owned and not (pronoun and not self._rival_owner(words, position, surnames)):
@@ -207,6 +215,20 @@ class PronounGender:
                 start = sentence.start() + match.start()
                 end = sentence.start() + match.end()
                 yield Found(start, end, (same_case(match.group(), replacement),))
+
+    def _unknown_subject(self, sentence: str, text: str) -> bool:
+        """The sentence opens with one capitalised word that the text also writes after a first
+        name of no list (a person of either sex, not a woman the text establishes)."""
+        match = _OPENING_NAME.match(sentence)
+        if not match or " " in match.group("name"):
+            return False
+        name = match.group("name")
+        if name.lower() in _NOT_A_NAME or name in self.female_names or name in self.male_names:
+            return False
+        # Built from the text's own word: not kept in the rule cache (compile_regex is for fixed patterns).
+        full = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}\p{Ll}+) " + regex.escape(name) + r"(?![\p{L}'’-])")
+        return any(m.group(1) not in self.female_names and m.group(1) not in self.male_names
+                   and m.group(1).lower() not in _NOT_A_NAME for m in full.finditer(text))
 
     def _female_subject(self, sentence: str, surnames: frozenset[str]) -> int | None:
         """Where the sentence's opening name ends, if it names a woman: a woman's first name and a

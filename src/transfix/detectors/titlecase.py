@@ -54,6 +54,8 @@ def _sentence_case(title: str) -> bool:
     words = _words(title)
     if any(w.lower() in _FOREIGN for w in words):
         return False
+    if not any("a" <= c <= "z" or "A" <= c <= "Z" for c in title):
+        return False  # a title in another script ("Я свободен") keeps its own capitals
     return any(w[0].islower() and w.lower() not in _MINOR for w in words[1:])
 
 
