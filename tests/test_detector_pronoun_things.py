@@ -201,3 +201,8 @@ def test_he_who_asks_someone_is_a_person():
     text = 'Dupree added that Marsh was eager to get back on the court. "He asked me every day."'
     assert things(text) == []
     assert things("The ministry issued a statement. He blamed the weather.") == [("He", ("It",))]
+
+
+def test_a_couple_said_she_then_he_and_a_knee_with_its_side():
+    assert things("Wren said they spent the first year apart, she in Vancouver filming a series, he at home.") == []
+    assert things("Whitlock left the game after a hit to his right knee and did not return.") == []

@@ -163,3 +163,9 @@ def test_a_surname_the_text_gave_an_ungendered_first_name_may_own_his(engine):
     # The same sentence with the surname of a woman the text genders is still hers.
     woman = "Olivia Rhodes wrote the album in June. She left early. Rhodes has since released his own album."
     assert flagged(engine, woman) == [("his", "her")]
+
+
+def test_a_quotation_speaks_of_someone_other_than_the_woman_who_says_it(engine):
+    text = ('Tenley Marsh scored 30. "Hollis texted me \'finally\' with six exclamation points," she said '
+            'after the win. "That\'s his idea of a compliment."')
+    assert flagged(engine, text) == []

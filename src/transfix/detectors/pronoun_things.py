@@ -79,6 +79,7 @@ _HE_PERSON_VERB = compile_regex(
     r"(?i)(?:told|tells|asked|asks|thanked|thanks|kissed|kisses|hugged|hugs|begged|begs|texted|texts)"
     r" (?:me|us|her|him|them)(?!\p{L})"
 )
+_SHE_THEN_HE = compile_regex(r"(?i)(?<!\p{L})she [^.;:!?]{1,80}?, he$")
 _AUXILIARIES = frozenset("is was are were be been being has have had".split())
 _ADVERBS = frozenset("also still now then just even again already often always never later once".split())
 
@@ -137,7 +138,7 @@ class PronounThings:
     def owned_by_person(self):
         """What only a person has, after "his" ("his foot", "his employer")."""
         words = "|".join(sorted((regex.escape(w) for w in word_class("person-possessions")), key=len, reverse=True))
-        return compile_regex(rf"(?i)(?<!\p{{L}})his (?:own )?(?:{words})(?!\p{{L}})")
+        return compile_regex(rf"(?i)(?<!\p{{L}})his (?:\p{{Ll}}[\p{{Ll}}-]* )?(?:{words})(?!\p{{L}})")
 
     def find(self, text: str):
         if self.mode == "thing":
@@ -181,6 +182,9 @@ class PronounThings:
                     if _SPEECH_TAG.search(sentence.group()[:match.start()]):
                         continue
                     if token == "he" and _HE_PERSON_VERB.match(sentence.group(), match.end() + 1):
+                        continue
+                    # "she in Vancouver filming a series, he at home with the children": a couple.
+                    if token == "he" and _SHE_THEN_HE.search(sentence.group(), 0, match.end()):
                         continue
                     # "told him", "asked him": one tells or asks a person, never a thing (the man
                     # may have a first name the name lists lack: "pulled Garrett aside and told him").

@@ -173,7 +173,11 @@ class PronounGender:
             # "his" in a later paragraph outside quotation marks.
             pronoun = current.female_pronoun or any(
                 e.evidence.female_pronoun for e in before
-                if not (e.quoted and e.paragraph < said.paragraph and not said.quoted))
+                if not (e.quoted and e.paragraph < said.paragraph and not said.quoted)
+                # A quotation's "his" is the speaker's word about someone else: the "she" of a
+                # speech tag outside it ('"Hollis texted me," she said. "That's his idea of a
+                # compliment."') is no support for it.
+                and not (said.quoted and not e.quoted))
             subject = self._female_subject(body, surnames)
             reflexive_subject = subject if subject is not None else _opening_she(body)
             words = list(_WORD.finditer(body))
