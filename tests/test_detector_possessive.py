@@ -96,3 +96,7 @@ def test_a_weekday_that_begins_a_longer_possessor_is_left_alone():
     assert fixes("of-name", "Marsh scored 12 points in the fourth quarter of Monday night's win.") == []
     assert fixes("of-name", "Fans loved the episode of Tuesday, the network said.") == [
         ("the episode of Tuesday", "Tuesday's episode")]
+
+
+def test_a_kin_noun_with_a_name_in_apposition_is_left_alone():
+    assert fixes("of-name", 'The name was the idea of their grandmother, Josephine "Jo" Calloway.') == []

@@ -206,3 +206,11 @@ def test_he_who_asks_someone_is_a_person():
 def test_a_couple_said_she_then_he_and_a_knee_with_its_side():
     assert things("Wren said they spent the first year apart, she in Vancouver filming a series, he at home.") == []
     assert things("Whitlock left the game after a hit to his right knee and did not return.") == []
+
+
+def test_an_act_takes_its_and_a_person_introduced_by_role_is_a_person():
+    assert persons('The duo released its debut, "Porch Light," in 2009.') == []
+    assert persons("The couple was shaking its head at the verdict.") == [("its", ("their",))]
+    text = ("Castellane is engaged to the record producer Ledger Oyelaran. The tour opens on Feb. 6. "
+            "Oyelaran will open several of the shows with his own band.")
+    assert things(text) == []

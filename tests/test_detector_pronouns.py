@@ -169,3 +169,9 @@ def test_a_quotation_speaks_of_someone_other_than_the_woman_who_says_it(engine):
     text = ('Tenley Marsh scored 30. "Hollis texted me \'finally\' with six exclamation points," she said '
             'after the win. "That\'s his idea of a compliment."')
     assert flagged(engine, text) == []
+
+
+def test_a_she_inside_a_quotation_of_several_sentences_is_no_support_outside_it(engine):
+    text = ('Dunmore took the news calmly. "She\'s in the second row. She got to hear me sing. That\'s a win." '
+            'His teammate, Sutton Lark, 22, was also eliminated.')
+    assert flagged(engine, text) == []

@@ -204,3 +204,9 @@ def test_a_time_of_another_clause_or_of_the_time_up_to_now(detector, text):
 
 def test_a_time_before_and_with_the_same_subject_still_counts(detector):
     assert _found(detector, "On Monday, she and her husband have announced the birth.") != []
+
+
+def test_a_time_after_a_title_in_apposition_belongs_to_the_clause_before_it(detector):
+    text = ('The bluegrass band, which released its fifth album, "Blackberry Winter," on Friday, has been made '
+            "up of three siblings since it formed in 2011.")
+    assert _found(detector, text) == []

@@ -35,7 +35,7 @@ _NAME = r"\p{Lu}\p{Ll}*\p{Lu}?\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
 _PATTERN = compile_regex(
     r"\b([Tt]he) ((?:[\p{Ll}-]+ ){0,2}?[\p{L}-]+) of "
     r"(?:(?P<name>\p{Lu}[\p{Ll}-]+(?: \p{Lu}[\p{L}-]+){0,2})"
-    r"|(?P<pron>his|her|their|my|your|our) (?P<kin>[\p{Ll}]+)"
+    r"|(?P<pron>his|her|their|my|your|our) (?P<kin>[\p{Ll}]+)(?!, \p{Lu})"  # not "their grandmother, Jo Calloway"
     r"|(?P<recip>each other|one another))"
     # "of" after the possessor names something else ("the son of Henry of Navarre"), except after a
     # weekday: "the episode of Tuesday of the show" is still Tuesday's episode.

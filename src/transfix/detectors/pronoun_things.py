@@ -65,7 +65,8 @@ _FIRST_PERSON = frozenset({"I", "me", "my", "myself", "we", "our", "We", "Our", 
 _AGED = compile_regex(r"\b(\p{Lu}[\p{L}'’-]+), \d{1,3},")
 _SPEECH_TAG = compile_regex(r"[,!?.…][\"”’'][ ]*$")
 _PAIR = frozenset({"two", "three"})
-_GROUPS = frozenset("pair couple duo trio quartet quintet twins sisters brothers parents family".split())
+# Not "duo", "trio", "family": an act or a household takes "its" in US news ("The duo released its debut").
+_GROUPS = frozenset("pair couple twins sisters brothers parents".split())
 # Verbs whose object is a person: "told him" is never "told it".
 _PERSON_OBJECT_VERBS = frozenset(
     "told tells tell asked asks ask thanked thanks thank kissed kisses hugged hugs married marries "
@@ -169,7 +170,7 @@ class PronounThings:
                     # A name with an age after it anywhere ("Calloway, 26,", "Archer, 41,") is a
                     # person's, also when the first name is a word no list holds (Banks, Archer).
                     aged = frozenset(m.group(1) for m in _AGED.finditer(text))
-                    surnames = self._surnames(text) | characters | men | aged
+                    surnames = self._surnames(text) | characters | men | aged | self._named_by_role(text)
                 # "as he planted his foot": whatever else the passage names, this man is a person.
                 if self.owned_by_person.search(sentence.group()):
                     continue
@@ -283,6 +284,16 @@ class PronounThings:
             if candidate in _STOP or candidate in _MALE_PRONOUNS or candidate in _FEMALE_PRONOUNS:
                 return False
         return False
+
+    @functools.cached_property
+    def _role_then_name(self):
+        roles = "|".join(sorted((regex.escape(w) for w in self.persons if w.isalpha()), key=len, reverse=True))
+        return compile_regex(rf"(?i:\b(?:{roles})) \p{{Lu}}\p{{Ll}}+ (\p{{Lu}}[\p{{L}}'’-]+)")
+
+    def _named_by_role(self, text: str) -> frozenset[str]:
+        """Surnames of people the text introduces by role and full name ("the record producer
+        Ledger Oyelaran"), whatever their first name: a person of either sex."""
+        return frozenset(strip_possessive(m.group(1)) for m in self._role_then_name.finditer(text))
 
     def _surnames(self, text: str) -> frozenset[str]:
         """Capitalised words that follow a man's first name somewhere in the text."""

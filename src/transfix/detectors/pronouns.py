@@ -136,9 +136,12 @@ class PronounGender:
             if sentence.start() and text[sentence.start() - 1] == "\n":
                 paragraph += 1
             stripped = body.strip()
-            quoted = (inside or stripped[:1] in "\"“") and stripped.rstrip(")").endswith(("\"", "”"))
+            opens = inside or stripped[:1] in "\"“"
             for mark in _QUOTE_MARK.finditer(body):
                 inside = mark.group() == "“" or (mark.group() == '"' and not inside)
+            # Within a quotation from start to end: one sentence, or one of several ('"She's in
+            # the second row. She got to hear me sing."').
+            quoted = opens and (inside or stripped.rstrip(")").endswith(("\"", "”")))
             said = _Said(body, self._evidence)
             said.quoted, said.paragraph = quoted, paragraph
             recent.append(said)
@@ -176,8 +179,9 @@ class PronounGender:
                 if not (e.quoted and e.paragraph < said.paragraph and not said.quoted)
                 # A quotation's "his" is the speaker's word about someone else: the "she" of a
                 # speech tag outside it ('"Hollis texted me," she said. "That's his idea of a
-                # compliment."') is no support for it.
-                and not (said.quoted and not e.quoted))
+                # compliment."') is no support for it, nor a quotation's "she" for a "his" outside
+                # ('"She got to hear me sing." His teammate ...').
+                and said.quoted == e.quoted)
             subject = self._female_subject(body, surnames)
             reflexive_subject = subject if subject is not None else _opening_she(body)
             words = list(_WORD.finditer(body))

@@ -141,6 +141,7 @@ _EVENT_BEFORE = compile_regex(
     r"funeral|wedding|celebration|performance|screening|session|conference|briefing|flight|visit)s?\s*$",
     regex.IGNORECASE,
 )
+_TITLE_APPOSITIVE = compile_regex(r",\s*[\"“][^\"“”\n]{1,80},[\"”]\s*$")
 # Finite verbs a clause boundary is made of (besides -ed words and irregular past forms).
 _VERBISH = frozenset(
     "is are was were be am 'm ’m will would could should can may might must shall has have had "
@@ -311,8 +312,10 @@ class PerfectWithPastTime:
             stretch = chunk[adv.end():start]
             if _SECOND_PREDICATE.search(stretch):
                 return False  # "spent 11 weeks at No. 1 in 2016 and has been streamed ...": the time is the first verb's
-            if stretch.strip() == "," and not self._open(chunk[:adv.start()].rsplit(",", 1)[-1], 40, after=False,
-                                                          lead=True):
+            # A title in apposition closes with its comma inside the quotation marks ("its fifth
+            # album, "Blackberry Winter," on Friday,"): the clause before it goes on after it.
+            lead_in = _TITLE_APPOSITIVE.sub("", chunk[:adv.start()])
+            if stretch.strip() == "," and not self._open(lead_in.rsplit(",", 1)[-1], 40, after=False, lead=True):
                 return False  # "Hallman, who became known on "The Bachelor" in 2013, has built": a relative clause's
             lead = regex.split(r"[;:—–()\"“”\[\]]", chunk[:adv.start()])[-1]
             return self._open(stretch, self.before_reach, after=False) and self._open(
