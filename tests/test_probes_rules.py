@@ -4,6 +4,7 @@ a time with the round-trip gate open, the rules of the file's family must leave 
 
 - probes-dev-rules.txt: the 260 French rules that fire on the dev articles (the rules held-out
   articles of the same kind will meet most);
+- probes-dev-rules2.txt: a second, harder round for the 160 French rules that fire most there;
 - probes-fr-silent-rules.txt: French rules with no dev finding whose words are commonest in news;
 - probes-fr-rare-rules.txt: the other French rules with no dev finding (their words are rarer);
 - probes-common-rules.txt: the `common` rules that fire on the dev articles, detectors included;
@@ -27,6 +28,7 @@ NATIVE = Path(__file__).resolve().parents[1] / "corpus" / "native-news"
 FILES = {
     # file: (rule families read, at least this many probes)
     "probes-dev-rules.txt": (("fr",), 1000),
+    "probes-dev-rules2.txt": (("fr",), 550),
     "probes-fr-silent-rules.txt": (("fr",), 1500),
     "probes-fr-rare-rules.txt": (("fr",), 1200),
     "probes-common-rules.txt": (("common",), 500),
