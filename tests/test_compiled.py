@@ -7,7 +7,8 @@ import pickle
 
 import pytest
 
-from transfix.compiled import Stored, StoredPhrases, precompiled, register
+from transfix.compiled import LazyRule, precompiled, register
+from transfix.model import Rule
 from transfix.engine import Engine
 from transfix.loader import default_rules_dir, load_rules
 
@@ -43,8 +44,8 @@ def test_compiled_rules_equal_the_packs(both):
     compiled, plain = both
     assert [r.id for r in compiled] == [r.id for r in plain]
     phrase = next(r for r in compiled if r.kind == "phrase")
-    assert isinstance(phrase.phrases, StoredPhrases)
-    assert compiled == plain  # phrases and examples compare by content
+    assert isinstance(phrase, LazyRule) and phrase.phrase_index is not None
+    assert compiled == plain  # deferred fields compare by content
 
 
 def _findings(rules, text, **options):
@@ -79,7 +80,15 @@ def test_a_stored_pattern_is_loaded_not_compiled():
     assert precompiled(("test", "broken"), lambda: "compiled") == "compiled"
 
 
-def test_stored_tuples_act_as_tuples():
-    stored = pickle.loads(pickle.dumps(Stored((("a", ("b",)), ("c", ("d",))))))
-    assert len(stored) == 2 and stored[1] == ("c", ("d",)) and list(stored)[0][0] == "a"
-    assert stored == (("a", ("b",)), ("c", ("d",))) and hash(stored) == hash(tuple(stored))
+def test_a_lazy_rule_acts_as_its_rule(both):
+    import dataclasses
+
+    compiled, plain = both
+    lazy = next(r for r in compiled if r.kind == "regex" and r.bad)
+    rule = next(r for r in plain if r.id == lazy.id)
+    again = pickle.loads(pickle.dumps(lazy))
+    assert "_loaded" not in vars(again)  # read on demand, not pickled
+    assert again.message == rule.message and again.bad == rule.bad and again.pattern == rule.pattern
+    assert again == rule and rule == again and hash(again) == hash(rule)
+    copy = dataclasses.replace(again, confidence=0.1)
+    assert type(copy) is Rule and copy.confidence == 0.1 and copy.message == rule.message

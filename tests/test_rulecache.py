@@ -38,9 +38,9 @@ def test_no_cache_when_the_cache_folder_cannot_be_written(tmp_path, monkeypatch)
     assert rules
     # Nothing to keep the compiled form in: the packs are read as they are (no pattern compiled
     # for a cache that cannot be written).
-    from transfix.compiled import StoredPhrases
+    from transfix.compiled import LazyRule
 
-    assert not any(isinstance(r.phrases, StoredPhrases) for r in rules)
+    assert not any(isinstance(r, LazyRule) for r in rules)
 
 
 def test_only_the_newest_cache_files_are_kept(tmp_path, monkeypatch):

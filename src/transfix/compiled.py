@@ -7,8 +7,8 @@ that a run pays only for what its text needs.
 - The phrase index. Every phrase key of the packs, folded as the matcher folds text, with its
   entries (rule id, replacements, key length), in shards by the key's first characters: a short
   text unpickles only the shards of the words it has, a long one all of them.
-- Each rule keeps its phrases and its examples pickled (`Stored`) until something asks for
-  them: the matcher reads the index, and only `rules test` and `rules show` read examples.
+- Each rule keeps what a run rarely reads pickled (`LazyRule`: its phrases, message, pattern,
+  examples ...) until something asks for it: the matcher reads the index, a finding its message.
 - The word classes' texts, which the detectors read (loader.word_class), by file path.
 
 Everything here is an optimisation: a key that is not stored is computed as before.
@@ -16,9 +16,11 @@ Everything here is an optimisation: a key that is not stored is computed as befo
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
-from collections.abc import Sequence
 from typing import Callable, Hashable, Iterable, Iterator
+
+from .model import Rule
 
 SHARD = 8  # characters of a key that name its shard (a few hundred keys each at most)
 
@@ -109,66 +111,9 @@ class PhraseIndex:
         return iter(self.shards.get(lower, ()))
 
 
-class Stored(Sequence):
-    """A tuple kept pickled until first use (a rule's phrases or examples).
-
-    Pickled by its slots, with no method of its own: the unpickler then restores it in C, which
-    matters for the thousands a cache holds."""
-
-    __slots__ = ("_blob", "_items")
-
-    def __init__(self, items: Sequence) -> None:
-        self._blob = pickle.dumps(tuple(items), protocol=pickle.HIGHEST_PROTOCOL)
-        self._items: tuple | None = None
-
-    def _loaded(self) -> tuple:
-        if self._items is None:
-            self._items = pickle.loads(self._blob)
-        return self._items
-
-    def __reduce_ex__(self, protocol):
-        # Without the unpickled items (a test may have read them), as (class, slots) in C.
-        return (type(self).__new__, (type(self),), (None, self._slots()))
-
-    def _slots(self) -> dict:
-        return {"_blob": self._blob, "_items": None}
-
-    def __getitem__(self, position):
-        return self._loaded()[position]
-
-    def __len__(self) -> int:
-        return len(self._loaded())
-
-    def __iter__(self):
-        return iter(self._loaded())
-
-    def __eq__(self, other) -> bool:
-        if isinstance(other, Stored):
-            other = other._loaded()
-        return self._loaded() == other
-
-    def __hash__(self) -> int:
-        return hash(self._loaded())
-
-    def __repr__(self) -> str:
-        return repr(self._loaded())
-
-
-class StoredPhrases(Stored):
-    """A phrase rule's (phrase, targets) pairs, and the index that holds their keys."""
-
-    __slots__ = ("phrase_index",)
-
-    def __init__(self, items: Sequence, index: PhraseIndex) -> None:
-        super().__init__(items)
-        self.phrase_index = index
-
-    def _slots(self) -> dict:
-        return {**super()._slots(), "phrase_index": self.phrase_index}
-
-
 def compile_rules(rules: list) -> tuple[list, dict[Hashable, bytes]]:
-    """The rules with their phrases indexed, and every pattern they can ask for, compiled.
+    """The rules with their phrases indexed and their deferred fields kept pickled (LazyRule), and
+    every pattern they can ask for, compiled.
 
     Compiling all of them costs a few seconds once per change of the packs; a run then loads
     the few its text triggers in microseconds."""
@@ -195,10 +140,6 @@ def compile_rules(rules: list) -> tuple[list, dict[Hashable, bytes]]:
     stored = [
         dataclasses.replace(
             rule,
-            # A regex rule's phrases are none, but carry the index that holds its triggers.
-            phrases=StoredPhrases(rule.phrases, index) if rule.kind in ("phrase", "regex") else rule.phrases,
-            bad=Stored(rule.bad) if rule.bad else (),
-            good=Stored(rule.good) if rule.good else (),
             context=context(rule.context),
             pivot=one(rule.pivot),
             category=one(rule.category),
@@ -239,7 +180,68 @@ def compile_rules(rules: list) -> tuple[list, dict[Hashable, bytes]]:
 
     for path in sorted((default_rules_dir() / "classes").glob("*.txt")):  # what word_class reads
         keep(("class", str(path)), read_class(path))
-    return stored, patterns
+    return [LazyRule.of(rule, index if rule.kind in ("phrase", "regex") else None) for rule in stored], patterns
+
+
+# What a run reads of a rule only when the rule reports, runs its pattern or is shown.
+DEFERRED = ("fix", "message", "explanation", "phrases", "pattern", "replacements", "keep_case", "confidence", "bad",
+            "good", "source_file", "source_line")
+
+
+class LazyRule(Rule):
+    """A compiled pack's rule with the fields of DEFERRED kept pickled until one is read.
+
+    Building an engine reads every rule's id, kind, pivot, context, triggers and antipatterns;
+    a short text then runs a few dozen rules and reports fewer. Unpickling the message,
+    explanation, pattern, examples and place of definition of all 3,000 rules was a fifth of a
+    one-line check's start-up. It is a `Rule` in every other way (fields, equality, pickling);
+    a copy made with `dataclasses.replace` is a plain `Rule`.
+    """
+
+    def __new__(cls, *args, **kwargs):
+        if args or kwargs:  # dataclasses.replace() and the like build a plain Rule
+            return Rule(*args, **kwargs)
+        return object.__new__(cls)
+
+    @classmethod
+    def of(cls, rule: Rule, index: PhraseIndex | None = None) -> "LazyRule":
+        """`rule`, deferred; `index` holds its phrase keys (or its regex triggers)."""
+        lazy = object.__new__(cls)
+        state = lazy.__dict__
+        for field in dataclasses.fields(rule):
+            if field.name not in DEFERRED:
+                state[field.name] = getattr(rule, field.name)
+        state["_index"] = index
+        deferred = {name: getattr(rule, name) for name in DEFERRED}
+        state["_deferred"] = pickle.dumps(deferred, protocol=pickle.HIGHEST_PROTOCOL)
+        return lazy
+
+    @property
+    def phrase_index(self) -> PhraseIndex | None:
+        """The index that holds this rule's phrase keys or regex triggers (the matcher reads it
+        instead of the phrases)."""
+        return self.__dict__["_index"]
+
+    def _read(self) -> dict:
+        state = self.__dict__
+        read = state.get("_loaded")
+        if read is None:
+            read = state["_loaded"] = pickle.loads(state["_deferred"])
+        return read
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_loaded"}
+
+    def __eq__(self, other) -> bool:  # equal to the plain Rule of the same fields
+        if not isinstance(other, Rule):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in dataclasses.fields(Rule))
+
+    __hash__ = Rule.__hash__
+
+
+for _name in DEFERRED:
+    setattr(LazyRule, _name, property(lambda self, name=_name: self._read()[name]))
 
 
 # The patterns code compiled through compile_regex() in this process, for the next cache build.

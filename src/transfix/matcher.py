@@ -21,7 +21,7 @@ import re
 import regex
 
 from .casing import keep_case
-from .compiled import StoredPhrases, precompiled
+from .compiled import precompiled
 from .loader import compile_pattern
 from .triggers import derive_triggers
 from .model import Context, Rule
@@ -146,15 +146,15 @@ class Matcher:
                 triggers = self._triggers[rule.id] = rule.triggers or derive_triggers(rule.pattern)
                 if not triggers:
                     self._untriggered.append(rule)
-                elif isinstance(rule.phrases, StoredPhrases):  # a compiled pack's: its triggers are indexed
-                    index = rule.phrases.phrase_index
+                elif getattr(rule, "phrase_index", None) is not None:  # a compiled pack's: its triggers are indexed
+                    index = rule.phrase_index
                     indexed.setdefault(id(index), (index, {}))[1][rule.id] = rule
                 else:
                     for trigger in triggers:
                         self._folded.add(fold_key(trigger, lower=True), (TRIGGER, rule.id), bounded=False)
                 continue
-            if isinstance(rule.phrases, StoredPhrases):  # a compiled pack's rule: its keys are indexed
-                index = rule.phrases.phrase_index
+            index = getattr(rule, "phrase_index", None)
+            if index is not None:  # a compiled pack's rule: its keys are indexed
                 indexed.setdefault(id(index), (index, {}))[1][rule.id] = rule
                 continue
             table = self._exact if rule.case_sensitive else self._folded

@@ -31,7 +31,7 @@ import regex
 from .compiled import compile_rules, register
 from .model import Rule
 
-FORMAT = 4  # bump when Rule's fields or the compiled form change
+FORMAT = 5  # bump when Rule's fields or the compiled form change
 
 
 def cache_dir() -> Path:
