@@ -94,3 +94,18 @@ def test_a_process_reads_each_cache_file_once_and_keeps_it_out_of_the_collectors
     assert all(a is b for a, b in zip(first, again)) and len(first) == len(again)
     again.pop()  # each caller gets its own list
     assert len(load_rules([root], trusted=[root])) == len(first)
+
+
+def test_a_stamp_gives_its_key_only_to_the_state_it_was_made_for(tmp_path, monkeypatch):
+    import pickle
+
+    monkeypatch.setenv("TRANSFIX_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), root)
+    key = current_key(root)
+    (stamp,) = cache_dir().glob("stamp-*.pickle")
+    state, stored = pickle.loads(stamp.read_bytes())
+    assert stored == key
+    # A stamp whose checksum matches but whose recorded state does not is not trusted.
+    stamp.write_bytes(pickle.dumps((state + b"other", "x" * 24)))
+    assert current_key(root) == key

@@ -11,7 +11,6 @@ import codecs
 import re
 import os
 import stat
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -128,6 +127,8 @@ def _fix_large(engine, path: str, encoding: str | None, kind: str, skip: tuple[s
     before = os.stat(target)
     if write and before.st_nlink > 1:
         raise InputError(f"{path}: has {before.st_nlink} hard links; not rewritten (replacing it would split them)")
+    import tempfile  # only to write
+
     handle, temporary = (tempfile.mkstemp(prefix=f".{target.name}.", suffix=".transfix", dir=target.parent)
                          if write else (None, None))
     applied, changed, categories = 0, False, {}

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import re
 import stat
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -92,7 +90,9 @@ def keep_case_classes(pattern: str) -> str:
 
 def default_rules_dir() -> Path:
     """The packs shipped with transfix: inside the wheel, or `rules/` of a source checkout."""
-    packaged = Path(str(resources.files("transfix"))) / "rules"
+    # Beside this module, as importlib.resources.files("transfix") finds it for an installed
+    # package (importing importlib.resources and zipfile would cost a tenth of a pre-commit run).
+    packaged = Path(__file__).resolve().parent / "rules"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "rules"
@@ -163,6 +163,8 @@ def calibration(root: Path) -> dict[str, float]:
     if not root.is_dir() or not path.is_file():
         return {}
     try:
+        import json  # only when the packs are read (the rule cache keeps the result)
+
         data = json.loads(path.read_text(encoding="utf-8"))
         table = data["rules"]
         return {str(k): float(v) for k, v in table.items() if 0 <= float(v) <= 1}

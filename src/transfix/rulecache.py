@@ -19,10 +19,9 @@ Only the newest few cache files are kept: every edit of a pack makes a new one.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import pickle
-import tempfile
+import zlib
 from pathlib import Path
 from typing import Callable
 
@@ -62,6 +61,8 @@ def _files(root: Path) -> list[tuple[str, Path]]:
 
 def fingerprint(root: Path) -> str:
     """A hash of the contents of the packs, word classes and calibration, and of the code."""
+    import hashlib  # only when the stamp does not give the key (OpenSSL's start-up is not free)
+
     digest = hashlib.sha256(_header(root))
     for name, path in _files(root):
         digest.update(name.encode() + b"\0" + path.read_bytes())
@@ -71,21 +72,22 @@ def fingerprint(root: Path) -> str:
 def current_key(root: Path) -> str:
     """fingerprint(root), taken from a stamp when every file has the size and modification time
     it had when the fingerprint was computed (Python checks its .pyc files that way): reading
-    and hashing 8 MB would be a twentieth of a pre-commit run."""
-    digest = hashlib.sha256(_header(root))
-    for name, path in _files(root):
-        info = path.stat()
-        digest.update(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-    stamp = cache_dir() / f"stamp-{digest.hexdigest()[:24]}.pickle"
+    and hashing 8 MB would be a twentieth of a pre-commit run. The stamp file is found by a
+    checksum of the sizes and times and holds them in full, so a checksum that two states share
+    can never hand one the other's key."""
+    state = _header(root) + "".join(
+        f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0" for name, info in ((n, p.stat()) for n, p in _files(root))
+    ).encode("utf-8", "surrogateescape")
+    stamp = cache_dir() / f"stamp-{zlib.crc32(state):08x}{zlib.adler32(state):08x}.pickle"
     try:
         with open(stamp, "rb") as handle:
-            key = pickle.load(handle)
-        if isinstance(key, str) and len(key) == 24:
+            stored, key = pickle.load(handle)
+        if stored == state and isinstance(key, str) and len(key) == 24:
             return key
-    except Exception:  # missing, unreadable or corrupt: hash the contents
+    except Exception:  # missing, unreadable, corrupt or of an older format: hash the contents
         pass
     key = fingerprint(root)
-    _store(stamp, key)
+    _store(stamp, (state, key))
     return key
 
 
@@ -145,6 +147,8 @@ def _load(handle):
 def _writable(folder: Path) -> bool:
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        import tempfile  # only to build or write the cache
+
         handle, probe = tempfile.mkstemp(dir=folder, prefix=".probe-")
         os.close(handle)
         os.unlink(probe)
@@ -158,6 +162,8 @@ def _store(target: Path, value) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         kind = target.name.split("-", 1)[0]
+        import tempfile
+
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{kind}-", suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
             pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)

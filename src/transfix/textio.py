@@ -11,7 +11,6 @@ except ImportError:  # not POSIX: no advisory locks
     fcntl = None  # type: ignore[assignment]
 import stat
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -199,6 +198,8 @@ def check_output(path: str | Path, inputs: tuple[str, ...] = ()) -> os.stat_resu
 def _replace(target: Path, data: bytes, mode: int, owner: tuple[int, int] | None = None) -> None:
     """Write `data` to a temporary file beside `target`, sync it, give it `mode` (and `owner`),
     and rename it over `target`; on any failure the temporary file is removed."""
+    import tempfile  # a run that writes nothing does not import it
+
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".transfix", dir=target.parent or ".")
     try:
         with os.fdopen(handle, "wb") as stream:
