@@ -175,3 +175,9 @@ def test_a_she_inside_a_quotation_of_several_sentences_is_no_support_outside_it(
     text = ('Dunmore took the news calmly. "She\'s in the second row. She got to hear me sing. That\'s a win." '
             'His teammate, Sutton Lark, 22, was also eliminated.')
     assert flagged(engine, text) == []
+
+
+def test_a_man_spoken_of_in_the_next_sentence_may_own_his(engine):
+    text = ('Amadi said she would stay in the restaurant. "It\'s his kitchen now," she said. '
+            '"I\'ll be washing dishes, if he\'ll let me."')
+    assert flagged(engine, text) == []

@@ -71,6 +71,8 @@ _NOT_A_NAME = frozenset(
     "i i'm i've i'll i'd she he it we you they her his this that these those what when where who why "
     "how mr mrs ms miss dr".split()
 )
+# The next sentence of the paragraph speaks of a man as "he" or "him".
+_MAN_NEXT = compile_regex(r"[^.!?\n]{0,200}?(?<![\p{L}'’])(?:[Hh]e|him)(?![\p{L}])")
 _OPENING_SHE = compile_regex(r"[\s\"“‘'(\[-]*" + _LABELS + r"(?P<she>She)\b")
 # A "himself" this close after the sentence's subject (with no article between) is the subject's.
 _REFLEXIVE_REACH = 4
@@ -194,6 +196,10 @@ class PronounGender:
                     # genders ("when comedian Dale Whitcomb walked the carpet. His co-star ..."),
                     # and no woman is named between: that stranger may own the "his".
                     if before and self._stranger(before[-1].body) and not self._evidence(body[:match.start()]).female:
+                        continue
+                    # A quotation's "his", and a man spoken of in the next sentence ('"It's his kitchen
+                    # now," she said. "I'll be washing dishes, if he'll let me."'): he may own it.
+                    if _in_quotation(body, match.start()) and _MAN_NEXT.match(text, sentence.end()):
                         continue
                     following = words[position + 1].group().lower() if position + 1 < len(words) else ""
                     if not following or following in _NOT_A_NOUN or following in _STYLES:
@@ -508,6 +514,12 @@ def _names(passage: str, surnames: frozenset[str]) -> bool:
     if not surnames:
         return False
     return any(strip_possessive(w.group()) in surnames for w in _WORD.finditer(passage) if w.group()[:1].isupper())
+
+
+def _in_quotation(sentence: str, position: int) -> bool:
+    """Whether `position` of the sentence lies inside quotation marks opened in the sentence."""
+    before = sentence[:position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _opening_she(sentence: str) -> int | None:
