@@ -117,8 +117,6 @@ def compile_rules(rules: list) -> tuple[list, dict[Hashable, bytes]]:
 
     Compiling all of them costs a few seconds once per change of the packs; a run then loads
     the few its text triggers in microseconds."""
-    import dataclasses
-
     from .loader import compile_pattern
     from .matcher import terms_pattern
 

@@ -124,6 +124,8 @@ class Matcher:
         self._antipatterns: dict[str, tuple[str, ...]] = {}
         self._contexts: dict[str, tuple[_Terms | None, ...]] = {}
         for rule in rules:
+            # A compiled pack's rule: its phrase keys (or its regex triggers) are in this index.
+            index = getattr(rule, "phrase_index", None)
             if rule.antipatterns:
                 self._antipatterns[rule.id] = rule.antipatterns
             if rule.context:
@@ -146,15 +148,13 @@ class Matcher:
                 triggers = self._triggers[rule.id] = rule.triggers or derive_triggers(rule.pattern)
                 if not triggers:
                     self._untriggered.append(rule)
-                elif getattr(rule, "phrase_index", None) is not None:  # a compiled pack's: its triggers are indexed
-                    index = rule.phrase_index
+                elif index is not None:
                     indexed.setdefault(id(index), (index, {}))[1][rule.id] = rule
                 else:
                     for trigger in triggers:
                         self._folded.add(fold_key(trigger, lower=True), (TRIGGER, rule.id), bounded=False)
                 continue
-            index = getattr(rule, "phrase_index", None)
-            if index is not None:  # a compiled pack's rule: its keys are indexed
+            if index is not None:
                 indexed.setdefault(id(index), (index, {}))[1][rule.id] = rule
                 continue
             table = self._exact if rule.case_sensitive else self._folded

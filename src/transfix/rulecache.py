@@ -129,10 +129,10 @@ _LOADED: dict[str, list[Rule]] = {}
 
 def _load(handle):
     """Unpickle with the cyclic garbage collector paused, then move what the process holds to
-    the collector's permanent generation (gc.freeze): the 40,000-odd objects it then holds, most of them the cache's, which the
-    collector would otherwise walk at its next pass and at every full one, none of them ever
-    garbage (a process keeps the rules of each cache file it reads, _LOADED). A forked --jobs
-    worker then does not touch their pages either."""
+    the collector's permanent generation (gc.freeze): 40,000-odd objects, most of them the
+    cache's, that the collector would otherwise walk at its next pass and at every full one,
+    none of them ever garbage (a process keeps the rules of each cache file it reads, _LOADED).
+    A forked --jobs worker then does not touch their pages either."""
     enabled = gc.isenabled()
     gc.disable()
     try:

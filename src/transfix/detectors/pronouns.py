@@ -127,6 +127,7 @@ class PronounGender:
         # of every sentence of a long text).
         recent: collections.deque[_Said] = collections.deque(maxlen=max(0, self.window))
         surnames = None
+        unknown: dict[str, bool] = {}  # _unknown_subject's answers for this text, by name
         inside = False  # within a quotation at the current point of the text
         paragraph = 0  # the paragraph's number (a line of its own)
         for sentence in _SENTENCE.finditer(text):
@@ -209,7 +210,7 @@ class PronounGender:
                     # The sentence opens with the bare surname of someone the text named in full
                     # with a first name no list genders ("fellow singer Brody Cale ... Cale has
                     # since released his own album"): that person may own the "his".
-                    if subject is None and self._unknown_subject(body, text) \
+                    if subject is None and self._unknown_subject(body, text, unknown) \
                             and not self._evidence(body[:match.start()]).female:
                         continue
                     owned = following in _WOMAN_ONLY or (
@@ -230,19 +231,22 @@ class PronounGender:
                 end = sentence.start() + match.end()
                 yield Found(start, end, (same_case(match.group(), replacement),))
 
-    def _unknown_subject(self, sentence: str, text: str) -> bool:
+    def _unknown_subject(self, sentence: str, text: str, known: dict[str, bool]) -> bool:
         """The sentence opens with one capitalised word that the text also writes after a first
-        name of no list (a person of either sex, not a woman the text establishes)."""
+        name of no list (a person of either sex, not a woman the text establishes). `known`
+        keeps the answer per name, so that a long text is read once per name."""
         match = _OPENING_NAME.match(sentence)
         if not match or " " in match.group("name"):
             return False
         name = match.group("name")
         if name.lower() in _NOT_A_NAME or name in self.female_names or name in self.male_names:
             return False
-        # Built from the text's own word: not kept in the rule cache (compile_regex is for fixed patterns).
-        full = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}\p{Ll}+) " + regex.escape(name) + r"(?![\p{L}'’-])")
-        return any(m.group(1) not in self.female_names and m.group(1) not in self.male_names
-                   and m.group(1).lower() not in _NOT_A_NAME for m in full.finditer(text))
+        if name not in known:
+            # Built from the text's own word: not kept in the rule cache (compile_regex is for fixed patterns).
+            full = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}\p{Ll}+) " + regex.escape(name) + r"(?![\p{L}'’-])")
+            known[name] = any(m.group(1) not in self.female_names and m.group(1) not in self.male_names
+                              and m.group(1).lower() not in _NOT_A_NAME for m in full.finditer(text))
+        return known[name]
 
     def _female_subject(self, sentence: str, surnames: frozenset[str]) -> int | None:
         """Where the sentence's opening name ends, if it names a woman: a woman's first name and a
