@@ -63,6 +63,16 @@ def test_foreign_words_leave_english_borrowings_alone():
     found = engine.check("Il a dit: savoir-faire et les années difficiles sont notamment importants.")
     assert [f.rule for f in found] == ["fr.untranslated.french-words"]
 
+def test_foreign_function_words_count_only_beside_a_listed_word():
+    # "des", "elle": too short or too English for the list, but French beside a French word.
+    engine = Engine(select=["fr.untranslated"], assume_roundtrip=True)
+    assert [f.text for f in engine.check("More: vivre des Golden Globes 2018")] == ["vivre des"]
+    assert [f.text for f in engine.check("The crowd cheered. Elle a dit.")] == ["Elle a dit"]
+    # Alone, or among English words and names, they are nothing to report.
+    assert engine.check("She moved to Des Moines; Elle Fanning read Elle magazine in the Cirque du Soleil tent.") == []
+    assert engine.check("The pas de deux closed the show, and the soupe du jour was cold.") == []
+
+
 def test_foreign_words_leave_a_quoted_original_title_after_its_english_title_alone():
     engine = Engine(select=["fr.untranslated"], assume_roundtrip=True)
     text = 'The Grand Prix went to "The Night Porter\'s Daughter" ("La Fille du veilleur de nuit"), a thriller.'

@@ -12,6 +12,7 @@ names far more often than leftovers, so they count only inside a run. A run insi
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 import ahocorasick
@@ -35,10 +36,12 @@ class ForeignWords:
         self.min_words = options.get("min_words", 2)
         self.min_length = options.get("min_length", 5)
         self._loans_name = options.get("loans")
+        self.function_words = frozenset(options.get("function_words", ()))
 
     @staticmethod
     def validate(options) -> None:
-        check_options(options, {"words": str, "single_words": str, "rivals": tuple, "min_words": int, "min_length": int, "loans": str})
+        check_options(options, {"words": str, "single_words": str, "rivals": tuple, "min_words": int, "min_length": int, "loans": str,
+                                "function_words": tuple})
         if "words" not in options:
             raise ValueError("option 'words' (a word class) is required")
         extra = tuple(options[key] for key in ("single_words", "loans") if key in options)
@@ -59,6 +62,8 @@ class ForeignWords:
         # Only the listed words are located (one regex of the few present), and runs are read from
         # the gaps between them: memory stays small whatever the length of the text.
         hits = [(start, end, True, text[start:end].islower()) for start, end in _locate(text, frozenset(present))]
+        function = self.function_words.intersection(_vocabulary(text))
+        function = _locate(text, frozenset(function)) if function else []
         index = 0
         while index < len(hits):
             run = [hits[index]]
@@ -66,7 +71,7 @@ class ForeignWords:
             while index < len(hits) and _glue_gap(text[run[-1][1]:hits[index][0]]):
                 run.append(hits[index])
                 index += 1
-            yield from self._flush(text, run)
+            yield from self._flush(text, _extended(text, run, function))
 
     def _flush(self, text, run):
         """A finding for a run of tokens, if the run is this language's more than a rival's."""
@@ -79,11 +84,11 @@ class ForeignWords:
             return
         if self._loans_name and _in_loan(text, run[0][0], run[-1][1], self._loans_name):
             return  # a borrowing a native writer chose: "her île flottante", "savoir-faire"
-        if len(listed) >= self.min_words and any(t[3] for t in listed):
+        if len(listed) >= self.min_words and any(t[3] and t[2] is True for t in listed):
             yield Found(run[0][0], run[-1][1])
             return
         for start, end, is_listed, lower in listed:
-            if lower and end - start >= self.min_length and text[start:end].lower() in _lexicon(self._single_name):
+            if is_listed is True and lower and end - start >= self.min_length and text[start:end].lower() in _lexicon(self._single_name):
                 yield Found(start, end)
 
 
@@ -93,7 +98,7 @@ class ForeignWords:
         if not self._rival_names:
             return True
         words = [text[s:e].lower() for s, e, _, _ in run]
-        own = sum(w in self.words for w in words)
+        own = sum(t[2] == "function" or w in self.words for t, w in zip(run, words))
         return all(own > sum(w in _lexicon(name) for w in words) for name in self._rival_names)
 
 
@@ -210,6 +215,23 @@ def _in_loan(text: str, start: int, end: int, name: str) -> bool:
         low + m.start() <= start and end <= low + m.end()
         for m in _loan_pattern(name).finditer(text[low:end + 40])
     )
+
+
+def _extended(text: str, run: list, function: list[tuple[int, int]]) -> list:
+    """The run with the function words right before and after it (joined by at most two shared
+    short words), marked as listed words that are not the list's own ("function")."""
+    if not function:
+        return run
+    starts = [start for start, _ in function]
+    after = bisect.bisect_left(starts, run[-1][1])
+    while after < len(function) and _glue_gap(text[run[-1][1]:function[after][0]]):
+        run = [*run, (*function[after], "function", text[slice(*function[after])].islower())]
+        after += 1
+    before = bisect.bisect_left(starts, run[0][0]) - 1
+    while before >= 0 and function[before][1] <= run[0][0] and _glue_gap(text[function[before][1]:run[0][0]]):
+        run = [(*function[before], "function", text[slice(*function[before])].islower()), *run]
+        before -= 1
+    return run
 
 
 def _joined(char: str) -> bool:
