@@ -181,3 +181,29 @@ def test_a_man_spoken_of_in_the_next_sentence_may_own_his(engine):
     text = ('Amadi said she would stay in the restaurant. "It\'s his kitchen now," she said. '
             '"I\'ll be washing dishes, if he\'ll let me."')
     assert flagged(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a man named in full opens the sentence; places and dates after a preposition are no owners
+    ("Kanye West took to Twitter on Thursday to share her text messages.", [("her", "his")]),
+    # his surname, or his first name, once the text has named him in full
+    ("Tom Okafor is in Paris. Okafor praised her new restaurant.", [("her", "his")]),
+    ("Kanye West is angry. Kanye went to Twitter to share her messages.", [("her", "his")]),
+    # a woman anywhere in the passage may own it
+    ("Mary Jones won the race. Tom Okafor praised her new record.", []),
+    ("Tom Okafor and his wife arrived late. Okafor praised her cooking.", []),
+    ("Tom Okafor said her support meant everything, and she smiled.", []),
+    # three sentences back is out of reach only when nobody else came between
+    ("Mary Jones won. It rained. The crowd left. Then it rained again. Tom Okafor praised her record.",
+     [("her", "his")]),
+    # an object "her", another possible owner, a quotation
+    ("Tom Okafor gave her flowers and told her story on stage.", []),
+    ("Tom Okafor met the actress and praised her work.", []),
+    ("Tom Okafor let her go early.", []),
+    ('Tom Okafor said: "We loved her cooking."', []),
+    # a first name no list holds for a man, or a woman's
+    ("Jordan Lee praised her new record.", []),
+])
+def test_her_for_a_man(text, expected):
+    engine = Engine(select=["common.pronouns.possessive-gender-her"], assume_roundtrip=True)
+    assert flagged(engine, text) == expected

@@ -42,6 +42,7 @@ class _Lazy:
 
 DETECTORS = {
     "pronoun-gender": _Lazy("pronouns", "PronounGender"),
+    "pronoun-gender-her": _Lazy("pronouns_her", "HerForHis"),
     "of-possessive": _Lazy("possessive", "OfPossessive"),
     "foreign-words": _Lazy("foreign", "ForeignWords"),
     "quote-punctuation": _Lazy("quotes", "QuotePunctuation"),

@@ -1,0 +1,116 @@
+"""A possessive "her" for the man a sentence is about: the mirror of `pronouns.PronounGender`.
+
+French `son`/`sa` agree with the thing possessed, so a feminine noun can bring back "her" for a man's
+thing ("sa tournée" -> "her tour"). English is full of "he ... her", so this reads much less than
+the "his" direction and fires only where nothing else can own the "her":
+
+- the sentence opens with a man: a man's first name and a surname ("Kanye West went to Twitter"),
+  or the bare surname of a man the text names in full and never gives to a woman;
+- the "her" comes after that name with no other possible owner between (no other name, no article,
+  no person noun) and is followed by a noun, not after a verb that takes a person as its object
+  ("gave her flowers", "told her story", "let her go");
+- no woman anywhere in the sentence or in the `sentences` before it: no she/her/hers, no woman's
+  first name, no woman's noun (wife, actress, ...), and the sentence is not in a quotation.
+"""
+
+from __future__ import annotations
+
+import collections
+
+from ..compiled import compile_regex
+from . import Found
+from .pronouns import (
+    _NOT_A_NOUN, _OPENING_NAME, _PREPOSITIONS, _SENTENCE, _WOMAN_ONLY, _WORD, PronounGender, _in_quotation,
+)
+from . import strip_possessive
+
+_ARTICLES_AND_PEOPLE = frozenset("a an the someone somebody anyone anybody everyone everybody".split())
+_FULL_NAME = compile_regex(r"(?<![\p{L}'’-])(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:['’]s)?)(?![\p{L}'’-])")
+_HER = compile_regex(r"(?<![\p{L}'’])her(?![\p{L}'’])")
+# Verbs after which "her" is a person, whatever follows: "gave her flowers", "made her dinner".
+_OBJECT_VERBS = frozenset(
+    "give gives gave given giving tell tells told telling send sends sent sending show shows showed "
+    "shown showing offer offers offered offering bring brings brought bringing buy buys bought buying "
+    "make makes made making call calls called calling ask asks asked asking teach teaches taught pay "
+    "pays paid paying hand hands handed lend lent owe owes owed wish wishes wished get gets got "
+    "gotten getting find finds found leave leaves left let lets letting see sees saw seen seeing "
+    "watch watches watched hear hears heard help helps helped want wants wanted keep keeps kept name "
+    "names named dub dubbed consider considers considered cook cooked pour poured throw threw thrown "
+    "sing sang read write wrote written promise promised cost save saved grant granted deny denied "
+    "allow allowed award awarded charge charged fine fined forgive forgave envy envied bet remind "
+    "reminded assure assured thank thanks thanked kiss kissed hug hugged text texted email emailed "
+    "call phone phoned join joined meet met like liked love loved hate hated miss missed".split()
+)
+
+
+class HerForHis(PronounGender):
+    def find(self, text: str):
+        if "her" not in text:
+            return
+        recent: collections.deque[str] = collections.deque(maxlen=max(0, self.window))
+        men = women = None
+        for sentence in _SENTENCE.finditer(text):
+            body = sentence.group()
+            before = tuple(recent)
+            recent.append(body)
+            if not _HER.search(body):
+                continue
+            if men is None:
+                men, women = self._male_surnames(text), self._female_surnames(text)
+                self._surnames_after = _surnames_after(text)
+            subject = self._male_subject(body, men, women)
+            if subject is None or any(self._evidence(b).female for b in before):
+                continue
+            words = list(_WORD.finditer(body))
+            for position, match in enumerate(words):
+                if match.group() != "her" or match.start() < subject or position + 1 >= len(words):
+                    continue
+                following = words[position + 1].group().lower()
+                previous = words[position - 1].group().lower()
+                if following in _NOT_A_NOUN or following in _WOMAN_ONLY or previous in _OBJECT_VERBS:
+                    continue
+                rest = body[:match.start()] + body[match.end():]
+                if self._evidence(rest).female or _in_quotation(body, match.start()):
+                    continue
+                if not self._nothing_between(words, subject, position):
+                    continue
+                start = sentence.start() + match.start()
+                yield Found(start, start + 3, ("his",))
+
+    def _nothing_between(self, words, subject: int, position: int) -> bool:
+        """No other possible owner between the subject and "her": no article, no person noun, and
+        no capitalised word except after a preposition (a place or a date: "to Twitter on Monday")."""
+        between = [w.group() for w in words if subject <= w.start() < words[position].start()]
+        return len(between) <= 12 and not any(
+            word.lower() in _ARTICLES_AND_PEOPLE or strip_possessive(word).lower() in self.person_nouns
+            or word[:1].isupper() and not (index and between[index - 1].lower() in _PREPOSITIONS)
+            for index, word in enumerate(between)
+        )
+
+    def _named_in_full(self, first: str, men: frozenset[str]) -> bool:
+        """Whether the text gave this man's first name a surname of a man ("Kanye West")."""
+        return any(surname in men for surname in self._surnames_after.get(first, ()))
+
+    def _male_subject(self, sentence: str, men: frozenset[str], women: frozenset[str]) -> int | None:
+        """Where the sentence's opening name ends, if it names a man: a man's first name and a
+        surname that is no woman's, or the bare surname of a man the text names in full."""
+        match = _OPENING_NAME.match(sentence)
+        if not match:
+            return None
+        parts = [strip_possessive(p) for p in match.group("name").split(" ")]
+        if any(p in self.female_names or p in women for p in parts):
+            return None
+        if len(parts) >= 2 and parts[0] in self.male_names:
+            return match.end("name")
+        if len(parts) == 1 and match.group("name") == parts[0] and (
+                parts[0] in men or parts[0] in self.male_names and self._named_in_full(parts[0], men)):
+            return match.end("name")
+        return None
+
+
+def _surnames_after(text: str) -> dict[str, set[str]]:
+    """The capitalised words that follow each capitalised word of the text: first name -> surnames."""
+    found: dict[str, set[str]] = collections.defaultdict(set)
+    for match in _FULL_NAME.finditer(text, overlapped=True):
+        found[match.group(1)].add(strip_possessive(match.group(2)))
+    return found
