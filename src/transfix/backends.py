@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 
 from typing import TYPE_CHECKING
 
-from .grammar import GrammarChecker, GrammarUnavailable, HarperBackend
-
 if TYPE_CHECKING:  # pragma: no cover
+    from .grammar import GrammarChecker
     from .languagetool import LanguageToolBackend
 
 MODES = ("auto", "harper", "languagetool", "off")
@@ -17,6 +16,8 @@ MODES = ("auto", "harper", "languagetool", "off")
 
 @dataclass(frozen=True)
 class GrammarOptions:
+    """Which grammar backend to use and how to reach it (--grammar and the --lt-* options)."""
+
     mode: str = "auto"
     lt_server: str | None = None  # a server the user runs, e.g. http://localhost:8081
     lt_path: str | None = None  # a local LanguageTool directory (LTP_PATH layout) to start
@@ -44,10 +45,12 @@ def options_from_env(options: GrammarOptions) -> GrammarOptions:
 
 def build_grammar(options: GrammarOptions) -> tuple[GrammarChecker | None, bool, list[str]]:
     """(checker or None, whether the user asked for it explicitly, warnings)."""
+    if options.mode == "off":
+        return None, False, []  # and the grammar module is not even imported
+    from .grammar import GrammarChecker, GrammarUnavailable, HarperBackend
+
     if options.mode not in MODES:
         raise GrammarUnavailable(f"--grammar must be one of {', '.join(MODES)}, not {options.mode!r}")
-    if options.mode == "off":
-        return None, False, []
     required = options.mode != "auto"
     use_lt = options.mode == "languagetool" or (options.mode == "auto" and options.languagetool_configured)
     try:
@@ -62,6 +65,7 @@ def build_grammar(options: GrammarOptions) -> tuple[GrammarChecker | None, bool,
 
 def _languagetool(options: GrammarOptions) -> LanguageToolBackend:
     # Imported here: the HTTP client and the server launcher cost start-up for every run otherwise.
+    from .grammar import GrammarUnavailable
     from .languagetool import (
         PUBLIC_API, LanguageToolBackend, LocalServer, find_languagetool_jar, local_server_command,
     )

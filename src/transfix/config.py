@@ -27,6 +27,8 @@ class ConfigError(TransfixError):
 
 @dataclass(frozen=True)
 class Config:
+    """The settings of one configuration file (`[tool.transfix]` or `.transfix.toml`), or the defaults."""
+
     path: str | None = None  # where it was read from; None for defaults
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

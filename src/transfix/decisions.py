@@ -29,6 +29,8 @@ VERSION = 1
 
 @dataclass(frozen=True)
 class Decision:
+    """A reviewer's verdict on one finding, kept so that an apply can replay it."""
+
     rule: str
     start: int
     end: int

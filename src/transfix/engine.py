@@ -7,9 +7,9 @@ it holds no per-document state, so one engine can serve many threads.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple, Sequence
 
 import regex
 
@@ -21,8 +21,10 @@ from .model import Finding, FixLevel, Repair, Rule, Source
 from .normalize import normalize
 from .score import Score, score_findings
 from .resolve import is_selected, matches_prefix, pivot_allowed, resolve_overlaps
-from .grammar import GrammarChecker, GrammarUnavailable
 from .textspan import Intervals, LineIndex
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .grammar import GrammarChecker
 
 MAX_PASSES = 8
 # Rules with `context.roundtrip` report only where the other rules' findings give the document at
@@ -34,8 +36,9 @@ ROUNDTRIP_GATE = 0.5
 ROUNDTRIP_GATE_FINDINGS = 2
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(NamedTuple):
+    """A text's findings, and warnings about the run (a grammar checker that was unavailable)."""
+
     findings: tuple[Finding, ...]
     warnings: tuple[str, ...] = ()
 
@@ -197,6 +200,8 @@ class Engine:
 
     def _grammar_findings(self, text, working, offsets, lines, protected, found, warnings) -> list[Finding]:
         """Grammar issues outside protected spans and away from what a rule already reports."""
+        from .grammar import GrammarUnavailable  # only an engine with a checker gets here
+
         try:
             issues = self.grammar.check(_masked(working, protected))
         except GrammarUnavailable as exc:

@@ -27,6 +27,8 @@ class UnknownLint(TransfixError):
 
 @dataclass(frozen=True)
 class GrammarIssue:
+    """A grammar checker's report, in the checker's own terms."""
+
     rule: str  # the backend's own rule id, e.g. RepeatedWords or EN_A_VS_AN
     start: int
     end: int

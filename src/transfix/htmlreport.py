@@ -43,6 +43,8 @@ PARAGRAPH_LINES = 8       # ... and up to this many more, to reach the paragraph
 
 @dataclass(frozen=True)
 class ReportEntry:
+    """One document of the HTML report: its text, findings and round-trip score."""
+
     document: Document
     findings: tuple[Finding, ...]
     score: Score

@@ -279,6 +279,8 @@ def _gaps(protected: list[Span], length: int) -> list[Span]:
 
 @dataclass
 class _Analysis:
+    """What one parse of a document's markup gives: spans that are not prose, and comments."""
+
     protected: list[Span] = field(default_factory=list)
     comments: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, body)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 from array import array
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import re
 
@@ -38,8 +38,9 @@ TRIGGER_REACH = 2_000
 _LINE_ANCHOR = regex.compile(r"(?<![\[\\])\^|(?<!\\)\$")
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """A rule's match in the working text."""
+
     rule: Rule
     start: int
     end: int
@@ -47,10 +48,14 @@ class Hit:
     confidence: float | None = None  # a detector's own estimate; else the rule's
 
 
-@dataclass
 class MatchReport:
-    hits: list[Hit] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    """What a pass of the rules found, and what went wrong on the way (a pattern that timed out)."""
+
+    __slots__ = ("hits", "warnings")
+
+    def __init__(self) -> None:
+        self.hits: list[Hit] = []
+        self.warnings: list[str] = []
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -145,7 +150,10 @@ class Matcher:
             if rule.kind == "regex":
                 self._regex_order[rule.id] = len(self._regexes)
                 self._regexes.append(rule)
-                triggers = self._triggers[rule.id] = rule.triggers or derive_triggers(rule.pattern)
+                # A compiled pack's rule has its triggers derived when the pack was loaded (none:
+                # it runs on every text); a rule built by hand may leave them to us.
+                triggers = rule.triggers if index is not None else rule.triggers or derive_triggers(rule.pattern)
+                self._triggers[rule.id] = triggers
                 if not triggers:
                     self._untriggered.append(rule)
                 elif index is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class FixLevel(str, enum.Enum):
@@ -28,8 +28,9 @@ class Source(str, enum.Enum):
     GRAMMAR = "grammar"
 
 
-@dataclass(frozen=True)
-class BadExample:
+class BadExample(NamedTuple):
+    """A rule's example of damage and the text its repair must give."""
+
     text: str
     fixed: str
 
@@ -56,6 +57,8 @@ class Context:
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule of a pack: what it matches, how sure it is, and what it proposes."""
+
     id: str  # "<pack>.<name>", stable: config and reports refer to it
     kind: str  # "phrase", "regex" or "detector"
     fix: FixLevel

@@ -14,6 +14,7 @@ import functools
 import os
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Finding, FixLevel, Source
 
@@ -96,8 +97,9 @@ class OffsetMap:
         return image_end if is_end else image_start
 
 
-@dataclass(frozen=True)
-class Normalized:
+class Normalized(NamedTuple):
+    """The normalised text, one finding per change, and the map back to the user's offsets."""
+
     text: str
     findings: tuple[Finding, ...]
     offsets: OffsetMap

@@ -15,6 +15,8 @@ SCHEMA_VERSION = 1
 
 @dataclass(frozen=True)
 class FileReport:
+    """One file's findings, as the output formats receive them."""
+
     path: str
     findings: tuple[Finding, ...]
     text: str = ""  # the decoded input the findings' offsets point into

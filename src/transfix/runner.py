@@ -47,6 +47,8 @@ class RunSpec:
 
 @dataclass
 class FileResult:
+    """What handling one file gave: its findings, its repaired bytes, or an error."""
+
     path: str
     findings: tuple[Finding, ...] = ()
     applied: int = 0

@@ -30,6 +30,8 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 @dataclass(frozen=True)
 class Score:
+    """How likely a text went through a machine-translation round trip, and through which pivot."""
+
     probability: float  # 0..1: how likely the text is a machine-translation round trip
     density: float  # weighted findings per 1,000 words
     words: int

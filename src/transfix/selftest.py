@@ -18,6 +18,8 @@ from .model import Rule, Source
 
 @dataclass(frozen=True)
 class ExampleFailure:
+    """A rule example that does not do what the rule promises."""
+
     rule: Rule
     problem: str
 

@@ -98,6 +98,8 @@ def _total_size(items, enough: int) -> int:
 
 @dataclass
 class Session:
+    """One run of the command line: the configurations met, their engines, and the errors so far."""
+
     finder: ConfigFinder
     flags: Flags
     encoding: Optional[str]

@@ -27,6 +27,8 @@ _BOMS = (
 
 @dataclass(frozen=True)
 class Document:
+    """A file as read: its text, and the encoding, BOM and bytes a write must keep."""
+
     path: str  # as the user named it; "-" for standard input
     text: str
     encoding: str = "utf-8"
