@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import enum
-import json
 import os
 import shlex
 import sys
@@ -288,6 +287,8 @@ def _fix_jsonl(session: Session, paths, field_name: str, unsafe: Optional[bool],
     the field is repaired and `transfix` added (applied, pending, score); a record that has no
     such string field passes through unchanged with `transfix.skipped` saying why. A line that
     is not JSON at all is an error (exit 2), reported with its line number."""
+    import json
+
     changed = 0
     keys = field_name.split(".")
     for path in paths:
@@ -339,6 +340,8 @@ def _result_key(record: dict) -> str:
 
 def _write_record(record) -> None:
     """One JSON line; text with lone surrogates (from a \\ud800 escape) is written escaped."""
+    import json
+
     try:
         line = json.dumps(record, ensure_ascii=False, allow_nan=False)
         line.encode("utf-8")
@@ -443,6 +446,8 @@ def score(
     output_format: ScoreFormat = typer.Option(ScoreFormat.text, "--format", help="text or json."),
 ) -> None:
     """How likely each document went through a machine-translation round trip, and which pivot."""
+    import json
+
     session = _session(config, no_config, None, None, pivot, rules, encoding, doc_type)
     results = []
     for document, profile in session.documents(paths):
@@ -536,6 +541,8 @@ def review(
     decisions = run_review(document.text, findings, ask, sys.stdout)
     accepted = sum(d.accepted for d in decisions)
     if export is not None:
+        import json
+
         exported = decisions_document([(document, decisions)])
         try:
             data = json.dumps(exported, ensure_ascii=False, indent=2).encode("utf-8")

@@ -9,7 +9,6 @@ back to the user's offsets.
 from __future__ import annotations
 
 import bisect
-import difflib
 import functools
 import os
 import re
@@ -133,6 +132,8 @@ def _may_change(text: str) -> bool:
 
 def _opcodes(before: str, after: str) -> list[tuple[str, int, int, int, int]]:
     """Aligned edits, with edits that are only a character or two apart merged into one."""
+    import difflib
+
     merged: list[list] = []
     # What the two share at either end is left out of the alignment, which is quadratic in what
     # it is given: a 70 KB line with one NUL took a minute.

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
-from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from .model import Finding, FixLevel
 
 SCHEMA_VERSION = 1
 
 
-@dataclass(frozen=True)
-class FileReport:
+class FileReport(NamedTuple):
     """One file's findings, as the output formats receive them."""
 
     path: str
@@ -53,6 +49,8 @@ def text_lines(report: FileReport) -> list[str]:
 
 
 def to_json(reports: Iterable[FileReport]) -> str:
+    import json
+
     document = {
         "version": SCHEMA_VERSION,
         "files": [
@@ -70,6 +68,8 @@ def unified_diff(
 ) -> list[str]:
     """A diff that `patch` accepts; each hunk header names the rules and levels of `findings`
     (located in `original`) on its lines."""
+    import difflib
+
     applied = findings
     if fixed == original:
         return []

@@ -11,7 +11,7 @@ except ImportError:  # not POSIX: no advisory locks
     fcntl = None  # type: ignore[assignment]
 import stat
 import sys
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 from .errors import InputError
@@ -25,8 +25,7 @@ _BOMS = (
 )
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """A file as read: its text, and the encoding, BOM and bytes a write must keep."""
 
     path: str  # as the user named it; "-" for standard input
