@@ -34,6 +34,9 @@ FILES = {
     "probes-common-rules.txt": (("common",), 500),
     "probes-other-pivots.txt": (("de", "es", "it", "pt", "ru"), 600),
     "probes-rest-rules.txt": (("common", "de", "es", "it", "pt", "ru"), 500),
+    "probes-recall-calque.txt": (("fr",), 50),
+    "probes-recall-false-friend.txt": (("fr",), 80),
+    "probes-recall-grammar.txt": (("fr",), 90),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
