@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from .grammar import GrammarChecker
@@ -14,8 +12,7 @@ if TYPE_CHECKING:  # pragma: no cover
 MODES = ("auto", "harper", "languagetool", "off")
 
 
-@dataclass(frozen=True)
-class GrammarOptions:
+class GrammarOptions(NamedTuple):
     """Which grammar backend to use and how to reach it (--grammar and the --lt-* options)."""
 
     mode: str = "auto"
@@ -26,8 +23,8 @@ class GrammarOptions:
     lt_command: tuple[str, ...] = ()  # a command that starts a compatible server; "{port}" is filled in
     lt_language: str = "en-US"
     harper_dialect: str = "american"
-    enable: frozenset[str] = field(default_factory=frozenset)  # backend rule names normally off
-    disable: frozenset[str] = field(default_factory=frozenset)
+    enable: frozenset[str] = frozenset()  # backend rule names normally off
+    disable: frozenset[str] = frozenset()
 
     @property
     def languagetool_configured(self) -> bool:
@@ -37,9 +34,7 @@ class GrammarOptions:
 def options_from_env(options: GrammarOptions) -> GrammarOptions:
     """TRANSFIX_LT_SERVER names a server when no flag did."""
     if options.lt_server is None and os.environ.get("TRANSFIX_LT_SERVER"):
-        from dataclasses import replace
-
-        return replace(options, lt_server=os.environ["TRANSFIX_LT_SERVER"])
+        return options._replace(lt_server=os.environ["TRANSFIX_LT_SERVER"])
     return options
 
 

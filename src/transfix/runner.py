@@ -14,7 +14,7 @@ import signal
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from .backends import GrammarOptions, build_grammar
 from .bigfile import check_large, fix_large, is_large
@@ -27,8 +27,7 @@ from .textio import BinaryFileError, read_document, write_atomic
 _MARKUP_SUFFIXES = {".md", ".markdown", ".mdx", ".html", ".htm", ".xhtml"}
 
 
-@dataclass(frozen=True)
-class RunSpec:
+class RunSpec(NamedTuple):
     """Everything a worker needs to rebuild the engine and handle a file; picklable."""
 
     engine_options: dict[str, Any]

@@ -15,7 +15,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, NamedTuple, Optional
 
 from .config import Config, ConfigFinder
 from .console import error, stderr
@@ -31,8 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .backends import GrammarOptions
 
 
-@dataclass(frozen=True)
-class Flags:
+class Flags(NamedTuple):
     """Settings given on the command line: each replaces the configured value of the same setting."""
 
     select: tuple[str, ...] = ()
