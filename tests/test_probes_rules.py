@@ -37,6 +37,7 @@ FILES = {
     "probes-recall-calque.txt": (("fr",), 50),
     "probes-recall-false-friend.txt": (("fr",), 80),
     "probes-recall-grammar.txt": (("fr",), 90),
+    "probes-widened-rules.txt": (("fr", "common"), 40),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
