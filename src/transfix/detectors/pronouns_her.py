@@ -5,7 +5,8 @@ thing ("sa tournée" -> "her tour"). English is full of "he ... her", so this re
 the "his" direction and fires only where nothing else can own the "her":
 
 - the sentence opens with a man: a man's first name and a surname ("Kanye West went to Twitter"),
-  or the bare surname of a man the text names in full and never gives to a woman;
+  or the bare surname (or a man's first name alone) of a man the text names in full and never
+  gives to a woman;
 - the "her" comes after that name with no other possible owner between (no other name, no article,
   no person noun) and is followed by a noun, not after a verb that takes a person as its object
   ("gave her flowers", "told her story", "let her go");
@@ -18,11 +19,10 @@ from __future__ import annotations
 import collections
 
 from ..compiled import compile_regex
-from . import Found
+from . import Found, strip_possessive
 from .pronouns import (
     _NOT_A_NOUN, _OPENING_NAME, _PREPOSITIONS, _SENTENCE, _WOMAN_ONLY, _WORD, PronounGender, _in_quotation,
 )
-from . import strip_possessive
 
 _ARTICLES_AND_PEOPLE = frozenset("a an the someone somebody anyone anybody everyone everybody".split())
 _FULL_NAME = compile_regex(r"(?<![\p{L}'’-])(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:['’]s)?)(?![\p{L}'’-])")
@@ -48,7 +48,7 @@ class HerForHis(PronounGender):
         if "her" not in text:
             return
         recent: collections.deque[str] = collections.deque(maxlen=max(0, self.window))
-        men = women = None
+        men = women = full_names = None
         for sentence in _SENTENCE.finditer(text):
             body = sentence.group()
             before = tuple(recent)
@@ -57,8 +57,8 @@ class HerForHis(PronounGender):
                 continue
             if men is None:
                 men, women = self._male_surnames(text), self._female_surnames(text)
-                self._surnames_after = _surnames_after(text)
-            subject = self._male_subject(body, men, women)
+                full_names = _surnames_after(text)
+            subject = self._male_subject(body, men, women, full_names)
             if subject is None or any(self._evidence(b).female for b in before):
                 continue
             words = list(_WORD.finditer(body))
@@ -87,13 +87,11 @@ class HerForHis(PronounGender):
             for index, word in enumerate(between)
         )
 
-    def _named_in_full(self, first: str, men: frozenset[str]) -> bool:
-        """Whether the text gave this man's first name a surname of a man ("Kanye West")."""
-        return any(surname in men for surname in self._surnames_after.get(first, ()))
-
-    def _male_subject(self, sentence: str, men: frozenset[str], women: frozenset[str]) -> int | None:
+    def _male_subject(self, sentence: str, men: frozenset[str], women: frozenset[str],
+                      full_names: dict[str, set[str]]) -> int | None:
         """Where the sentence's opening name ends, if it names a man: a man's first name and a
-        surname that is no woman's, or the bare surname of a man the text names in full."""
+        surname that is no woman's, or, alone, the surname of a man the text names in full or the
+        first name the text gives a man's surname ("Kanye West ... Kanye")."""
         match = _OPENING_NAME.match(sentence)
         if not match:
             return None
@@ -103,7 +101,7 @@ class HerForHis(PronounGender):
         if len(parts) >= 2 and parts[0] in self.male_names:
             return match.end("name")
         if len(parts) == 1 and match.group("name") == parts[0] and (
-                parts[0] in men or parts[0] in self.male_names and self._named_in_full(parts[0], men)):
+                parts[0] in men or parts[0] in self.male_names and not men.isdisjoint(full_names.get(parts[0], ()))):
             return match.end("name")
         return None
 
