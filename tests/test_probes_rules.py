@@ -38,6 +38,8 @@ FILES = {
     "probes-recall-false-friend.txt": (("fr",), 80),
     "probes-recall-grammar.txt": (("fr",), 90),
     "probes-widened-rules.txt": (("fr", "common"), 40),
+    "probes-widened-class1.txt": (("fr",), 70),
+    "probes-widened-class2.txt": (("fr",), 70),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
