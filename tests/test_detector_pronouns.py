@@ -207,3 +207,32 @@ def test_a_man_spoken_of_in_the_next_sentence_may_own_his(engine):
 def test_her_for_a_man(text, expected):
     engine = Engine(select=["common.pronouns.possessive-gender-her"], assume_roundtrip=True)
     assert flagged(engine, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a woman's relative clause binds the "his" to her, past another person noun of the sentence
+    ("The spectator spoke of babies to Heidi Montag, who is pregnant with his first child.",
+     [("his", "her")]),
+    ("She did not call Lena Marsh. The host praised Marsh, who thanked his fans.", [("his", "her")]),
+    # a man's relative clause, or anyone between "who" and the "his", keeps it quiet
+    ("Reyes, who is taking a break from his job to support her, shared the news.", []),
+    ("She met Heidi Montag, who told the coach about his injury.", []),
+    ("She met Heidi Montag, who told him about his injury.", []),
+    ("Heidi Montag, who met Tom Ruiz, praised his cooking.", []),
+    # a man in the passage vetoes a plain "his" in the clause ...
+    ("Tom Ruiz died in May. His widow, Heidi Montag, who shared his love of music, spoke.", []),
+    # ... but not "his own", which is the subject's whoever else was spoken of
+    ("Tom Ruiz died in May. Rebecca Hollis now runs his own studio.", [("his", "her")]),
+    ("Tom Ruiz left the band. Heidi Montag, who has his own production company, spoke.", [("his", "her")]),
+    ("Tom Ruiz left. Rebecca Hollis told him to start his own company.", []),
+    ("Tom Ruiz left. Rebecca Hollis told the boy to start his own company.", []),
+])
+def test_a_clause_about_a_woman_binds_his(engine, text, expected):
+    assert flagged(engine, text) == expected
+
+
+def test_a_capitalised_function_word_is_no_womans_surname(engine):
+    # "Grace The ..." once in a text made "The" a woman's surname, and every sentence opening
+    # with "The" her subject
+    text = "We met Grace The Third on Monday.\n\nThe critic substituted his own definitions."
+    assert flagged(engine, text) == []

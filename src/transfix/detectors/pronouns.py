@@ -13,7 +13,14 @@ name, no father, husband, ...) and one of these holds:
   thanked his parents"), or with the bare surname of a woman named in full earlier in the text
   ("Smith thanked his parents"), and no other name comes between it and the pronoun; a bare first
   name is not enough (plot summaries and sport: "Paige pitched in his first two starts");
-- the possessed noun is one only a woman has ("his pregnancy", "his uterus").
+- the possessed noun is one only a woman has ("his pregnancy", "his uterus");
+- the "his" stands in a relative clause that ", who" opens right after a woman's name, with no
+  other possible owner between ("Heidi Montag, who is pregnant with his first child"): the clause
+  is hers, whatever person noun the sentence has before it.
+
+"his own" is bound to its clause's subject: after a woman who opens the sentence or a woman's
+relative clause, with no name, article or other pronoun between, it is hers even where the passage
+names a man ("wrote Kunis, who has his own production company").
 
 A man's first name in surname position ("Lauren Conrad") is not a man. The other direction ("her"
 for his) is left alone: an object "her" cannot be told from a possessive without parsing, and clean
@@ -81,6 +88,8 @@ _QUOTE_MARK = compile_regex(r'["“”]')
 # A recap's character with the actor in parentheses: "Colt (Jack Dunn)" (read by pronoun_things too).
 CAST = compile_regex(r"(?P<character>\p{Lu}\p{Ll}+) \((?P<first>\p{Lu}\p{Ll}+)(?: \p{Lu}[\p{L}.'’-]*)+\)")
 _BLOCKING_ARTICLES = frozenset({"a", "an", "the"})
+# The name that a ", who" clause follows: one to three capitalised words ending where it starts.
+_NAME_BEFORE_WHO = compile_regex(r"(?<![\p{L}'’-])(?P<name>\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})$")
 # Pronouns for a person of either sex, who may own a "his" after them (see `_rival_owner`).
 _INDEFINITE_PERSONS = frozenset("someone somebody anyone anybody everyone everybody nobody".split())
 _ARTICLES = frozenset({"a", "an", "the", "this", "that", "his", "her", "their", "its"})
@@ -191,6 +200,19 @@ class PronounGender:
             for position, match in enumerate(words):
                 token = match.group().lower()
                 if token == "his":
+                    following = words[position + 1].group().lower() if position + 1 < len(words) else ""
+                    # Who the clause is about, read from its syntax: the sentence's opening woman
+                    # with nothing between, or a woman's relative clause ("Audrina Patridge, who
+                    # welcomed his daughter"). "his own" binds to that subject whoever else the
+                    # passage names ("wrote Kunis, who has his own production company").
+                    relative = self._relative_woman(body, words, position, surnames)
+                    bound = relative is not None or (
+                        subject is not None and self._owned_by_subject(words, subject, position))
+                    clause = relative if relative is not None else subject
+                    if bound and following == "own" and not _other_person_before(words, position, clause):
+                        yield Found(sentence.start() + match.start(), sentence.start() + match.end(),
+                                    (same_case(match.group(), "her"),))
+                        continue
                     if earlier_male or _names(body[:match.start()], men) or self._cast_not_woman(body[:match.start()]):
                         continue
                     # The sentence before introduced someone by role and a full name no list
@@ -202,7 +224,6 @@ class PronounGender:
                     # now," she said. "I'll be washing dishes, if he'll let me."'): he may own it.
                     if _in_quotation(body, match.start()) and _MAN_NEXT.match(text, sentence.end()):
                         continue
-                    following = words[position + 1].group().lower() if position + 1 < len(words) else ""
                     if not following or following in _NOT_A_NOUN or following in _STYLES:
                         continue
                     if current.male and self._evidence(_without_possessed(body, words, position)).male:
@@ -213,8 +234,7 @@ class PronounGender:
                     if subject is None and self._unknown_subject(body, text, unknown) \
                             and not self._evidence(body[:match.start()]).female:
                         continue
-                    owned = following in _WOMAN_ONLY or (
-                        subject is not None and self._owned_by_subject(words, subject, position))
+                    owned = following in _WOMAN_ONLY or bound
                     if not owned and not (pronoun and not self._rival_owner(words, position, surnames)):
                         continue
                     replacement = "her"
@@ -278,7 +298,7 @@ class PronounGender:
         voted_female, voted_male = _pronoun_votes(text)
         female |= voted_female - voted_male
         male |= voted_male
-        return frozenset(female - male - self.female_names - self.male_names)
+        return frozenset(female - male - self.female_names - self.male_names - _NOT_A_NAME_CAPS)
 
     def _male_surnames(self, text: str) -> frozenset[str]:
         return male_surnames(text, self.male_names, self.female_names, self.male, self.female)
@@ -329,6 +349,28 @@ class PronounGender:
             or (w == "her" and self._person_noun_in(between[index + 1:index + 4]))
             for index, w in enumerate(between)
         )
+
+    def _relative_woman(self, sentence: str, words, position: int, surnames: frozenset[str]) -> int | None:
+        """Where the relative clause that holds the "his" at `position` starts, if ", who" opens
+        it right after a woman's name (her first name and a surname, or a surname the text gives a
+        woman) with no comma, name, article or other pronoun between "who" and the "his"."""
+        start = words[position].start()
+        who = sentence.rfind(", who ", 0, start)
+        if who < 0 or any(c in sentence[who + 6:start] for c in ",;:()\"“”"):
+            return None
+        between = [w.group() for w in words if who < w.start() < start]
+        if len(between) > 8 or any(
+                w[:1].isupper() or w.lower() in _ARTICLES or w.lower() in _FEMALE_PRONOUNS
+                or w.lower() in _MALE_PRONOUNS or w.lower() in ("her", "their", "them") for w in between[1:]):
+            return None
+        match = _NAME_BEFORE_WHO.search(sentence, 0, who)
+        if not match:
+            return None
+        parts = [strip_possessive(p) for p in match.group("name").split(" ")]
+        if any(p in self.male_names for p in parts):
+            return None
+        woman = (len(parts) >= 2 and parts[0] in self.female_names) or parts[-1] in surnames
+        return who if woman else None
 
     def _person_noun_in(self, words) -> bool:
         return any(strip_possessive(w).lower() in self.person_nouns for w in words)
@@ -518,6 +560,17 @@ def _names(passage: str, surnames: frozenset[str]) -> bool:
     if not surnames:
         return False
     return any(strip_possessive(w.group()) in surnames for w in _WORD.finditer(passage) if w.group()[:1].isupper())
+
+
+# Words that may stand for another owner of a "his own" after the subject: "told him to mind his own".
+_OTHER_PERSONS = frozenset("he him his himself they them their someone somebody anyone anybody everyone everybody".split())
+
+
+def _other_person_before(words, position: int, subject: int | None) -> bool:
+    """Whether a pronoun between the clause's subject (or the sentence's start) and the "his" at
+    `position` may be its owner."""
+    start = subject or 0
+    return any(w.group().lower() in _OTHER_PERSONS for w in words[:position] if w.start() >= start)
 
 
 def _in_quotation(sentence: str, position: int) -> bool:
