@@ -40,6 +40,10 @@ FILES = {
     "probes-widened-rules.txt": (("fr", "common"), 40),
     "probes-widened-class1.txt": (("fr",), 70),
     "probes-widened-class2.txt": (("fr",), 70),
+    "probes-recall-calque2.txt": (("fr",), 65),
+    "probes-recall-false-friend2.txt": (("fr",), 50),
+    "probes-recall-grammar2.txt": (("fr",), 50),
+    "probes-detector-data.txt": (("common",), 40),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
