@@ -228,3 +228,16 @@ def test_one_finding_in_a_short_text_does_not_open_the_round_trip_gate(engine):
     assert one == ["common.typography.currency-space"]
     two = [f.rule for f in engine.check("The deal is worth $ 600 - a record sum behind payment walls.")]
     assert "common.typography-roundtrip.spaced-hyphen-dash" in two
+
+
+def test_gated_rules_may_confirm_one_finding_in_a_short_text(engine):
+    # A short round-tripped text may hold one ungated finding only; a gated rule that names the
+    # French construction (silent on native text with the gate forced open) confirms it ...
+    text = "The singer paid $ 600 for the dress after her complications of health."
+    assert [f.rule for f in engine.check(text)] == [
+        "common.typography.currency-space", "fr.calques-structures7.complications-for-health"]
+    # ... a gated rule alone opens nothing, and gated typography (a habit of some native
+    # styles) confirms nothing
+    assert not engine.check("She had complications of health.")
+    assert [f.rule for f in engine.check("The deal is worth $ 600 - a record sum.")] == [
+        "common.typography.currency-space"]
