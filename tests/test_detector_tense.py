@@ -210,3 +210,55 @@ def test_a_time_after_a_title_in_apposition_belongs_to_the_clause_before_it(dete
     text = ('The bluegrass band, which released its fifth album, "Blackberry Winter," on Friday, has been made '
             "up of three siblings since it formed in 2011.")
     assert _found(detector, text) == []
+
+
+@pytest.mark.parametrize("text, span, fix", [
+    # the start or end of a finished period
+    ("The coach has been fired at the end of last season.", "has been fired", "was fired"),
+    ("The band has split up at the beginning of 2009, and reunited in 2018.", "has split", "split"),
+    ("The bar has closed at the end of the 1990s.", "has closed", "closed"),
+    ("He has joined the club at the start of the 2016-17 season. It is 2019.", "has joined", "joined"),
+    ("She has announced her pregnancy earlier this week.", "has announced", "announced"),
+    # the start or end of a period, close after the participle
+    ("Even if people have died to help her escape at the start of the season, she stays.", "have died", "died"),
+    ("The mayor has resigned at the end of the year.", "has resigned", "resigned"),
+    # childhood
+    ("They want to give them everything they have never had as children.", "have never had", "never had"),
+    ("I have been diagnosed with asthma as a child.", "have been diagnosed", "was diagnosed"),
+    ("He has been bullied when he was young.", "has been bullied", "was bullied"),
+    ("She has lived in Ohio in her childhood.", "has lived", "lived"),
+])
+def test_flags_the_perfect_with_a_finished_period_or_childhood(detector, text, span, fix):
+    assert _found(detector, text) == [(span, (fix,))]
+
+
+@pytest.mark.parametrize("text", [
+    # a span from the start or end of a period up to now
+    "It has been the case since the start of the season.",
+    "We have lived here since the end of 2015.",
+    "He has scored twice at the start of the season so far.",
+    "She has been injured since the beginning of the year.",
+    # a period that lies ahead, or recurs
+    "The coach has agreed to step down at the end of the season.",
+    "He will have left the club at the end of the season.",
+    "The club has announced his departure at the end of the season.",
+    "The club has confirmed his contract ends at the end of the season.",
+    "The team has often struggled at the start of the season.",
+    "He has never scored at the start of the season.",
+    "The club has always released players at the end of the season.",
+    "Legislatures have redrawn their lines in the middle of the decade.",
+    "At the end of the episode, June has escaped.",
+    "Shares have fallen 10% from a high earlier this year.",
+    # "as a child" as a role, a likeness or a topic; childhood of another clause
+    "She has been cast as a child in the new film.",
+    "She has treated him as a child.",
+    "He has worked as a child actor.",
+    "She has spoken about her struggles as a child.",
+    "She has said she was bullied as a child.",
+    "I have never been to Disneyland, even as a child.",
+    "I have always been shy as a child.",
+    "I have never forgotten the day when I was twelve.",
+    "He has loved horses since he was a child.",
+])
+def test_stays_silent_on_periods_and_childhood_english_allows(detector, text):
+    assert _found(detector, text) == []

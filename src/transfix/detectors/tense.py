@@ -10,8 +10,14 @@ definite past-time adverbial of the same clause:
 
 - after the participle, with no clause boundary (that, which, when, a comma, another verb, a
   modal, `to` + verb) in between: yesterday, last night/week/year/Monday, N years ago, in 2015, in
-  the 1990s, at the time, and (only close to the participle, since they can name a future day)
-  on Monday / on May 12;
+  the 1990s, at the time, at the end of last season / of 2015, earlier this week, and (only close
+  to the participle, since they can name a future day) on Monday / on May 12;
+- only close after the participle, and not in a sentence with a word of habit or of a span up to
+  now (always, often, never, so far, since, every): the start or end of a period that may lie ahead
+  or recur ("people have died ... at the start of the season", not after "has agreed to leave",
+  "his departure"), and childhood ("they have never had as children", "has been bullied when he
+  was young"; not after verbs of roles, "has been cast as a child", nor before a noun, "as a child
+  actor");
 - or before the auxiliary, with no verb at all between the start of the clause and the auxiliary
   ("On Monday, the minister has announced ...", "The group last week has said ...").
 
@@ -47,6 +53,7 @@ _NUMBER = (
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_PERIOD = r"(?:season|year|month|week|decade|century|term|semester|spring|summer|fall|autumn|winter)"
 
 # Adverbials that name a finished time, wherever they stand in the clause.
 _PAST = (
@@ -61,6 +68,35 @@ _PAST = (
     r"|in the (?:(?:early|mid|late) )?(?:1[6-9]|20)\d0s"
     r"|at (?:the|that) time"
     r"|the other day"
+    r"|(?:at|in) the (?:very )?(?:start|beginning|end|outset|close|middle) of (?:last (?:" + _PERIOD + r"|"
+    + _MONTHS + r")|the previous " + _PERIOD + r"|the (?:1[6-9]|20)\d0s|(?:(?:" + _MONTHS + r") )?(?P<year>"
+    + _YEAR + r")|the (?P<year>" + _YEAR + r")(?:[-–/]\d{2,4})? (?:season|campaign|tour|school year))"
+    r"|earlier (?:today|this (?:morning|afternoon|week|month|year|season|" + _SEASON + r")"
+    r"|in the (?:day|week|month|year|season))"
+    r")"
+)
+# The start or end of a period that may lie ahead or recur ("has agreed to leave at the end of the
+# season", "has always struggled at the start of the season"): only close after the participle,
+# never after a participle of plans, and not with a word of habit in the sentence.
+_NEAR = (
+    r"(?P<near>"
+    r"(?:at|in) the (?:very )?(?:start|beginning|end|outset|close) of (?:the (?:season|year|month|week|episode|"
+    r"series|film|movie|show|tour|game|match|war|campaign|trial|semester|term|race|concert|ceremony|"
+    + _SEASON + r")|(?:" + _MONTHS + r"))"
+    r")"
+)
+# Childhood, a finished time told by an age ("they have never had as children", "I have been
+# bullied when I was young"): only close after the participle, never after a verb of roles or
+# names ("has been cast as a child", "has treated him as a child"), and never before a noun it
+# would qualify ("has worked as a child actor").
+_YOUTH = (
+    r"(?P<youth>"
+    r"as an? (?:child|kid|teenager|teen|toddler|baby|schoolboy|schoolgirl|little (?:boy|girl)|young (?:boy|girl))"
+    r"|as (?:children|kids|teenagers|teens|toddlers|babies|youngsters|little (?:boys|girls))"
+    r"|when (?:I|he|she|we|they|you) (?:was|were) (?:an? (?:child|kid|teenager|teen|toddler|baby|little (?:boy|girl))"
+    r"|little|young|younger|small|children|kids|teenagers|teens|growing up|in (?:high school|grade school|college)"
+    r"|(?:only |just )?\d{1,2}(?: years old)?)"
+    r"|in (?:his|her|their|my|our|your) (?:youth|childhood)"
     r")"
 )
 # Adverbials that name a day, which may lie ahead ("has agreed to meet on Monday"): only near the
@@ -73,7 +109,8 @@ _DAY = (
     r")"
 )
 _ADVERBIAL = compile_regex(
-    r"(?<![\p{L}\d'’-])(?:" + _PAST + r"|" + _DAY + r")(?![\p{L}\d'’-])", regex.IGNORECASE
+    r"(?<![\p{L}\d'’-])(?:" + _PAST + r"|" + _DAY + r"|" + _NEAR + r"|" + _YOUTH + r")(?![\p{L}\d'’-])",
+    regex.IGNORECASE,
 )
 # What may stand just before an adverbial and turn it into a limit or a comparison.
 _BLOCK_BEFORE = compile_regex(
@@ -92,7 +129,7 @@ _SECOND_PREDICATE = compile_regex(r"\b(?:and|but|or)(?: \p{Ll}+ly)?\s*$", regex.
 # "his last season", "her last year at school": a noun phrase, not a time adverbial.
 _DETERMINER_BEFORE = compile_regex(r"\b(?:its|his|her|their|our|my|your|whose|\p{L}+['’]s?)\s*$", regex.IGNORECASE)
 # Months and weekdays as adverbials must be capitalised ("May" the month, not "may").
-_CAPITALISED = compile_regex(r"(?:" + _WEEKDAYS + r"|" + _MONTHS + r")\b")
+_CAPITALISED = compile_regex(r"(?:" + _WEEKDAYS + r"|" + _MONTHS + r")\b", regex.IGNORECASE)
 
 # Words that make the perfect right (or the clause not about a finished time).
 _LICENSING = compile_regex(
@@ -141,6 +178,47 @@ _EVENT_BEFORE = compile_regex(
     r"funeral|wedding|celebration|performance|screening|session|conference|briefing|flight|visit)s?\s*$",
     regex.IGNORECASE,
 )
+# Words of habit or of a span up to now: the start or end of a period, or childhood, then names
+# a recurring or an open time ("has often struggled at the start of the season", "has scored twice
+# at the start of the season so far", "I have always been shy as a child"); "never" only for a
+# period, which it makes generic ("has never scored at the start of the season").
+_HABIT = compile_regex(
+    r"\b(?:always|often|usually|sometimes|ever|repeatedly|regularly|frequently|typically|"
+    r"traditionally|generally|rarely|seldom|so far|thus far|to date|until now|yet|already|every|each|"
+    r"since|still)\b",
+    regex.IGNORECASE,
+)
+# Nouns of a move or a plan: the start or end of a period right after one dates the noun, which may
+# lie ahead ("has announced his departure at the end of the season").
+_PLAN_BEFORE = compile_regex(
+    r"\b(?:departure|exit|retirement|move|transfer|contract|deal|loan|return|release|launch|closure|"
+    r"expiry|switch|arrival|debut|resignation|plans?|intention|decision|option|break|hiatus|tour|"
+    r"album|season|sale|opening|start|end)s?\s*$",
+    regex.IGNORECASE,
+)
+# Participles of roles, names and views: "as a child" after one is a role or a likeness ("has been
+# cast as a child", "has treated her as a child"), not a time.
+_ROLE_PARTICIPLES = frozenset(
+    "treated regarded seen viewed described cast portrayed depicted dismissed labelled labeled "
+    "considered branded presented introduced identified classified counted listed raised adopted "
+    "registered enrolled addressed played dressed disguised known thought referred spoken talked "
+    "behaved acted appeared starred featured performed worked served posed written drawn imagined "
+    "pictured remembered recalled described characterised characterized used employed hired chosen "
+    "picked selected named called billed credited shown photographed".split()
+)
+# What may follow "as a child" when it is a time: the end of the clause or a word that is not a noun.
+_YOUTH_AFTER = compile_regex(
+    r"^(?:\s*(?:[,.;:!?)\"”’—–]|$)|\s+(?:and|but|in|at|on|when|growing|because|so|or|before|after|until)\b)",
+    regex.IGNORECASE,
+)
+# "the day when I was 12", "the time she was a child": a "when" of a time noun is its relative clause.
+_TIME_NOUN_BEFORE = compile_regex(
+    r"\b(?:day|days|time|times|moment|year|years|summer|night|period|age|point|era|morning|week|month|"
+    r"season|even|like|just|back then)\s*$",
+    regex.IGNORECASE,
+)
+_TOPIC_WORDS = frozenset("about of over regarding concerning".split())
+
 _TITLE_APPOSITIVE = compile_regex(r",\s*[\"“][^\"“”\n]{1,80},[\"”]\s*$")
 # Finite verbs a clause boundary is made of (besides -ed words and irregular past forms).
 _VERBISH = frozenset(
@@ -192,11 +270,13 @@ class PerfectWithPastTime:
         self.reach = int(options.get("reach", 12))
         self.day_reach = int(options.get("day_reach", 4))
         self.before_reach = int(options.get("before_reach", 10))
+        self.youth_reach = int(options.get("youth_reach", 3))
         self.latest_year = bool(options.get("latest_year", False))
 
     @staticmethod
     def validate(options) -> None:
-        check_options(options, {"reach": int, "day_reach": int, "before_reach": int, "latest_year": bool})
+        check_options(options, {"reach": int, "day_reach": int, "before_reach": int, "youth_reach": int,
+                                "latest_year": bool})
 
     def find(self, text: str):
         if "ha" not in text and "'" not in text and "’" not in text:
@@ -224,6 +304,8 @@ class PerfectWithPastTime:
             if m.group().lower().startswith("last") and _DETERMINER_BEFORE.search(chunk[max(0, m.start() - 30):m.start()]):
                 continue
             if _BLOCK_AFTER.search(chunk[m.end():m.end() + 12]):
+                continue
+            if (m.group("near") or m.group("youth")) and not self._near_ok(chunk, m):
                 continue
             adverbials.append(m)
         if not adverbials:
@@ -297,8 +379,34 @@ class PerfectWithPastTime:
             phrase = phrase[0].upper() + phrase[1:]
         return a_start, end, phrase, head
 
+    @staticmethod
+    def _near_ok(chunk: str, m) -> bool:
+        """Whether a start or end of a period, or a time of childhood, can be a finished time here:
+        no word of habit or of a span up to now in the sentence, no plan or move it could date, and
+        for childhood an end of phrase after it and no time noun before a "when"."""
+        if _HABIT.search(chunk):
+            return False
+        before = chunk[max(0, m.start() - 30):m.start()]
+        if m.group("near"):
+            return not (regex.search(r"\bnever\b", chunk, regex.IGNORECASE) or _PLAN_BEFORE.search(before)
+                        or _EVENT_BEFORE.search(before))
+        if regex.search(r"\b(?:even|only|than|like)\s*$", before, regex.IGNORECASE):
+            return False  # "even as a child", "happier than as a child"
+        if m.group().lower().startswith("when") and _TIME_NOUN_BEFORE.search(before):
+            return False
+        return bool(_YOUTH_AFTER.match(chunk[m.end():m.end() + 12]))
+
     def _links(self, chunk: str, start: int, end: int, head: str, adv) -> bool:
         """Whether the adverbial belongs to the clause of the perfect at chunk[start:end]."""
+        if adv.group("near") or adv.group("youth"):
+            # only close after the participle, with no plan, role or topic in between
+            if adv.start() < end or head in _FUTURE_PARTICIPLES:
+                return False
+            stretch = chunk[end:adv.start()]
+            words = [w.lower() for w in _TOKEN.findall(stretch)]
+            if adv.group("youth") and (head in _ROLE_PARTICIPLES or _TOPIC_WORDS.intersection(words)):
+                return False
+            return self._open(stretch, self.day_reach if adv.group("near") else self.youth_reach, after=True)
         if adv.start() >= end:
             if adv.group("day") and head in _FUTURE_PARTICIPLES:
                 return False
