@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from typing import NamedTuple
 
 import ahocorasick
 import regex
@@ -61,34 +62,29 @@ class ForeignWords:
             return  # the common case: one set intersection, no loop
         # Only the listed words are located (one regex of the few present), and runs are read from
         # the gaps between them: memory stays small whatever the length of the text.
-        hits = [(start, end, True, text[start:end].islower()) for start, end in _locate(text, frozenset(present))]
+        hits = [_Token(start, end, True, text[start:end].islower()) for start, end in _locate(text, frozenset(present))]
         function = self.function_words.intersection(_vocabulary(text))
         function = _locate(text, frozenset(function)) if function else []
         index = 0
         while index < len(hits):
             run = [hits[index]]
             index += 1
-            while index < len(hits) and _glue_gap(text[run[-1][1]:hits[index][0]]):
+            while index < len(hits) and _glue_gap(text[run[-1].end:hits[index].start]):
                 run.append(hits[index])
                 index += 1
             yield from self._flush(text, _extended(text, run, function))
 
     def _flush(self, text, run):
         """A finding for a run of tokens, if the run is this language's more than a rival's."""
-        while run and not run[-1][2]:
-            run = run[:-1]
-        while run and not run[0][2]:
-            run = run[1:]
-        listed = [t for t in run if t[2]]
-        if not listed or not self._ours(text, run) or _quoted_title(text, run[0][0], run[-1][1]):
+        if not run or not self._ours(text, run) or _quoted_title(text, run[0].start, run[-1].end):
             return
-        if self._loans_name and _in_loan(text, run[0][0], run[-1][1], self._loans_name):
+        if self._loans_name and _in_loan(text, run[0].start, run[-1].end, self._loans_name):
             return  # a borrowing a native writer chose: "her île flottante", "savoir-faire"
-        if len(listed) >= self.min_words and any(t[3] and t[2] is True for t in listed):
-            yield Found(run[0][0], run[-1][1])
+        if len(run) >= self.min_words and any(t.lower and t.own for t in run):
+            yield Found(run[0].start, run[-1].end)
             return
-        for start, end, is_listed, lower in listed:
-            if is_listed is True and lower and end - start >= self.min_length and text[start:end].lower() in _lexicon(self._single_name):
+        for start, end, own, lower in run:
+            if own and lower and end - start >= self.min_length and text[start:end].lower() in _lexicon(self._single_name):
                 yield Found(start, end)
 
 
@@ -97,8 +93,8 @@ class ForeignWords:
         other pivots, so that a Spanish leftover is not also reported as Portuguese)."""
         if not self._rival_names:
             return True
-        words = [text[s:e].lower() for s, e, _, _ in run]
-        own = sum(t[2] == "function" or w in self.words for t, w in zip(run, words))
+        words = [text[t.start:t.end].lower() for t in run]
+        own = sum(not t.own or w in self.words for t, w in zip(run, words))
         return all(own > sum(w in _lexicon(name) for w in words) for name in self._rival_names)
 
 
@@ -217,19 +213,29 @@ def _in_loan(text: str, start: int, end: int, name: str) -> bool:
     )
 
 
-def _extended(text: str, run: list, function: list[tuple[int, int]]) -> list:
+class _Token(NamedTuple):
+    """A located word of a run: one of the list's own (`own`), or a function word of the
+    language, which counts beside them but never alone; `lower`: written in lower case."""
+
+    start: int
+    end: int
+    own: bool
+    lower: bool
+
+
+def _extended(text: str, run: list[_Token], function: list[tuple[int, int]]) -> list[_Token]:
     """The run with the function words right before and after it (joined by at most two shared
-    short words), marked as listed words that are not the list's own ("function")."""
+    short words), as tokens that are not the list's own."""
     if not function:
         return run
     starts = [start for start, _ in function]
     after = bisect.bisect_left(starts, run[-1][1])
-    while after < len(function) and _glue_gap(text[run[-1][1]:function[after][0]]):
-        run = [*run, (*function[after], "function", text[slice(*function[after])].islower())]
+    while after < len(function) and _glue_gap(text[run[-1].end:function[after][0]]):
+        run = [*run, _Token(*function[after], False, text[slice(*function[after])].islower())]
         after += 1
-    before = bisect.bisect_left(starts, run[0][0]) - 1
-    while before >= 0 and function[before][1] <= run[0][0] and _glue_gap(text[function[before][1]:run[0][0]]):
-        run = [(*function[before], "function", text[slice(*function[before])].islower()), *run]
+    before = bisect.bisect_left(starts, run[0].start) - 1
+    while before >= 0 and function[before][1] <= run[0].start and _glue_gap(text[function[before][1]:run[0].start]):
+        run = [_Token(*function[before], False, text[slice(*function[before])].islower()), *run]
         before -= 1
     return run
 
