@@ -45,6 +45,8 @@ FILES = {
     "probes-recall-grammar2.txt": (("fr",), 50),
     "probes-detector-data.txt": (("common",), 40),
     "probes-widened-near.txt": (("fr",), 30),
+    "probes-widened-class3.txt": (("fr",), 50),
+    "probes-tense.txt": (("fr",), 30),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
