@@ -241,3 +241,10 @@ def test_gated_rules_may_confirm_one_finding_in_a_short_text(engine):
     assert not engine.check("She had complications of health.")
     assert [f.rule for f in engine.check("The deal is worth $ 600 - a record sum.")] == [
         "common.typography.currency-space"]
+
+
+def test_only_a_short_text_is_confirmed_by_the_gated_rules(engine):
+    # In a long text one finding is no evidence, and the gated rules do not run to look for more.
+    filler = "The council met on Tuesday and the members voted on the budget for the coming year. " * 30
+    text = filler + "The singer paid $ 600 for the dress after her complications of health."
+    assert [f.rule for f in engine.check(text)] == ["common.typography.currency-space"]

@@ -37,6 +37,9 @@ ROUNDTRIP_GATE_FINDINGS = 2
 # A text whose ungated findings fall short of the gate opens it when the gated rules (silent on
 # native text with the gate forced open: tests/test_native_articles.py) find enough more.
 ROUNDTRIP_CONFIRM_FINDINGS = 2
+# ... only in a short text (a long one with too few findings is no round trip, and running every
+# gated rule over it to find out would cost native text the gated rules' time).
+ROUNDTRIP_CONFIRM_WORDS = 400
 _HABITS = frozenset({"typography", "quotes", "capitalisation", "boilerplate", "doubled-word"})
 
 
@@ -154,7 +157,7 @@ class Engine:
         warnings = list(report.warnings)
         if self._gated_rules:
             score = None if self.assume_roundtrip else score_findings(text, findings)
-            if score is None or _gate_open(score) or score.evidence:
+            if score is None or _gate_open(score) or (score.evidence and score.words <= ROUNDTRIP_CONFIRM_WORDS):
                 gated = self._gated.match(working, protected)
                 more = self._rule_findings(gated.hits, text, offsets, lines)
                 # A short text may hold too few findings to open the gate by itself; the
@@ -367,7 +370,7 @@ def shared_engine(**options) -> Engine:
 
 
 def _confirmed(text: str, findings: list[Finding], gated: list[Finding]) -> bool:
-    """Whether the gated rules' findings, added to the ungated ones, make the text a round trip:
+    """Whether the gated rules' findings, added to the ungated ones, make a short text a round trip:
     the gate's probability, at least ROUNDTRIP_CONFIRM_FINDINGS findings from two rules or more.
     Gated typography (logical punctuation outside quotes, a spaced hyphen) is a habit of some
     native styles, which is why it waits for the gate: it confirms nothing."""

@@ -94,13 +94,17 @@ def process(engine: Engine, spec: RunSpec, path: str, named: bool) -> FileResult
     kind = kind_for_path(document.path, spec.doc_type)
     skip = spec.config.ignored_for(document.path)
     if spec.mode == "check":
-        analysis = engine.analyze(document.text, kind=kind, skip=skip)
+        text = document.text
+        del document  # its bytes, as long as the text, are not read again
+        analysis = engine.analyze(text, kind=kind, skip=skip)
         result.findings = tuple(f for f in analysis.findings if f.fix.rank <= spec.min_level.rank)
         result.failed = any(f.fix.rank <= spec.fail_on.rank for f in result.findings)
         result.warnings = analysis.warnings
-        result.text = document.text if spec.keep_text else ""
+        result.text = text if spec.keep_text else ""
         result.categories = Counter(f.category for f in result.findings)
         return result
+    if not spec.write or document.path == "<stdin>":
+        document = document._replace(raw=b"")  # only a rewrite compares the file with its bytes
     repaired = engine.repair(document.text, unsafe=spec.unsafe, accept=spec.accept, kind=kind, skip=skip)
     result.applied = len(repaired.applied)
     result.categories = Counter(f.category for f in repaired.applied)
