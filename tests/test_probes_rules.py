@@ -47,6 +47,7 @@ FILES = {
     "probes-widened-near.txt": (("fr",), 30),
     "probes-widened-class3.txt": (("fr",), 50),
     "probes-tense.txt": (("fr",), 30),
+    "probes-recurring.txt": (("fr",), 40),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
