@@ -236,6 +236,7 @@ def test_flags_the_perfect_with_a_finished_period_or_childhood(detector, text, s
     # a span from the start or end of a period up to now
     "It has been the case since the start of the season.",
     "We have lived here since the end of 2015.",
+    "Players who have signed at the start of the season get a bonus.",
     "He has scored twice at the start of the season so far.",
     "She has been injured since the beginning of the year.",
     # a period that lies ahead, or recurs

@@ -48,6 +48,7 @@ FILES = {
     "probes-widened-class3.txt": (("fr",), 50),
     "probes-tense.txt": (("fr",), 30),
     "probes-recurring.txt": (("fr",), 40),
+    "probes-attack3.txt": (("fr", "common"), 300),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.

@@ -217,6 +217,8 @@ _TIME_NOUN_BEFORE = compile_regex(
     r"season|even|like|just|back then)\s*$",
     regex.IGNORECASE,
 )
+# A relative pronoun right before the perfect: the clause may describe anyone it applies to.
+_RELATIVE_BEFORE = compile_regex(r"\b(?:who|that|which)\s+$", regex.IGNORECASE)
 _TOPIC_WORDS = frozenset("about of over regarding concerning".split())
 
 _TITLE_APPOSITIVE = compile_regex(r",\s*[\"“][^\"“”\n]{1,80},[\"”]\s*$")
@@ -402,6 +404,8 @@ class PerfectWithPastTime:
             # only close after the participle, with no plan, role or topic in between
             if adv.start() < end or head in _FUTURE_PARTICIPLES:
                 return False
+            if _RELATIVE_BEFORE.search(chunk, max(0, start - 12), start):
+                return False  # "Players who have signed at the start of the season get a bonus": generic
             stretch = chunk[end:adv.start()]
             words = [w.lower() for w in _TOKEN.findall(stretch)]
             if adv.group("youth") and (head in _ROLE_PARTICIPLES or _TOPIC_WORDS.intersection(words)):
