@@ -49,6 +49,7 @@ FILES = {
     "probes-tense.txt": (("fr",), 30),
     "probes-recurring.txt": (("fr",), 40),
     "probes-attack3.txt": (("fr", "common"), 300),
+    "probes-attack4.txt": (("fr",), 200),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
