@@ -34,20 +34,24 @@ def test_long_text_is_folded_in_pieces():
     assert matcher.fold(text, False) == matcher._fold_piece(text, False)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(st.sampled_from(list("ab ")), max_size=60), st.integers(1, 9))
-@example("abab ab abba", 2)
-def test_automaton_scans_pieces_like_the_whole(haystack, piece):
-    table = matcher.PhraseTable(lower=True)
-    for key in ("ab", "b a", "abba", "a", "bab ab"):
-        table.add(key, (key, ()))
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("abAB ΣσςΑ\u00a0\n")), max_size=60), st.integers(1, 9), st.booleans())
+@example("abab ab abba", 2, True)
+@example("ABBA\u00a0Ab  ΑΣ Σa", 1, True)
+@example("ab\u00a0A b", 1, False)
+def test_automaton_scans_pieces_like_the_whole(text, piece, lower):
+    """A long text is folded and scanned a piece at a time (no folded copy of the whole text);
+    the hits are those of scanning the whole folded text, once each, in the same order."""
+    table = matcher.PhraseTable(lower=lower)
+    for key in ("ab", "b a", "abba", "a", "bab ab", "σ a", "ας", "AB", "B a"):
+        table.add(key if not lower else key.lower(), (key, ()))
     table.add("ba", ("trigger", ()), bounded=False)
     automaton = table._built()
-    whole = list(automaton.iter(haystack))
+    whole = list(automaton.iter(matcher._fold_piece(text, lower)))
     original = matcher._SCAN_PIECE
     matcher._SCAN_PIECE = piece
     try:
-        pieced = list(table.iter(haystack))
+        pieced = list(table.iter(text))
     finally:
         matcher._SCAN_PIECE = original
     assert pieced == whole

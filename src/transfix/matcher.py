@@ -25,7 +25,7 @@ from .compiled import precompiled
 from .loader import compile_pattern
 from .triggers import derive_triggers
 from .model import Context, Rule
-from .phrases import TRIGGER, PhraseTable, fold, fold_key, folded, is_word_char
+from .phrases import TRIGGER, PhraseTable, fold_key, is_word_char
 from .textspan import Intervals
 
 _WORD_CHARS = regex.compile(r"\w+")
@@ -176,11 +176,10 @@ class Matcher:
         report = MatchReport()
         document_cache: dict = {}
         triggered: dict[str, array] = {}
-        for table, lower in ((self._folded, True), (self._exact, False)):
+        for table in (self._folded, self._exact):
             if not table:
                 continue
-            haystack = folded(text) if lower else fold(text, False)
-            for last, entries in table.iter(haystack):
+            for last, entries in table.iter(text):
                 for rule, targets, length in entries:
                     if rule is TRIGGER:
                         seen = triggered.get(targets)
@@ -204,7 +203,6 @@ class Matcher:
                         for t in targets
                     )
                     report.hits.append(Hit(rule, start, end, replacements))
-            haystack = None  # the case-sensitive copy is not kept while the rules run
         # The time limit grows with the text: a long document may take long honestly.
         budget = self.timeout * (1 + len(text) / 100_000)
         bounds = None
@@ -226,7 +224,7 @@ class Matcher:
                     wide = self._wide[rule.id] = _wide(rule)
                 key = keys[rule.id] = (wide, len(positions), positions[0], positions[-1])
                 users[key] = users.get(key, 0) + 1
-        spans: dict[tuple, tuple[array, list[tuple[int, int]]]] = {}
+        spans: dict[tuple, tuple[array, array]] = {}
         for rule in running:
             if self._triggers[rule.id]:
                 positions = triggered.pop(rule.id, None)
@@ -249,7 +247,7 @@ class Matcher:
                 if not users[key]:
                     del spans[key]
             else:
-                windows = [(0, len(text))]
+                windows = array("q", (0, len(text)))
             pattern = compile_pattern(rule.pattern, rule.case_sensitive)
             try:
                 for start, end, match in _search(pattern, text, windows, budget):
@@ -329,22 +327,24 @@ class Matcher:
         return True
 
 
-def _paragraph_windows(text: str, positions: list[int]) -> list[tuple[int, int]]:
-    """Merged spans of the paragraphs (capped at TRIGGER_REACH either side) around positions."""
-    windows: list[list[int]] = []
+def _paragraph_windows(text: str, positions: array) -> array:
+    """Merged spans of the paragraphs (capped at TRIGGER_REACH either side) around positions,
+    as a flat array of offsets: start, end, start, end, ... (16 bytes a window, not 120)."""
+    windows = array("q")
     for position in sorted(positions):
-        if windows and position < windows[-1][1]:
+        if windows and position < windows[-1]:
             continue
         low = max(0, position - TRIGGER_REACH)
         high = min(len(text), position + TRIGGER_REACH)
         start = text.rfind("\n\n", low, position)
         end = text.find("\n\n", position, high)
-        span = [low if start == -1 else start + 1, high if end == -1 else end + 2]
-        if windows and span[0] <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], span[1])
+        start, end = low if start == -1 else start + 1, high if end == -1 else end + 2
+        if windows and start <= windows[-1]:
+            windows[-1] = max(windows[-1], end)
         else:
-            windows.append(span)
-    return [(a, b) for a, b in windows]
+            windows.append(start)
+            windows.append(end)
+    return windows
 
 
 class _Boundaries:
@@ -360,14 +360,15 @@ class _Boundaries:
         self.paragraphs = array("q", (m.start() for m in _PARAGRAPH.finditer(text)))  # offsets of "\n\n"
 
 
-def _sentence_windows(text: str, positions: list[int], bounds: _Boundaries) -> list[tuple[int, int]]:
-    """Merged spans of the sentences around positions (see SENTENCE_REACH). A window ends after
-    a line break or after the space that follows a sentence's end, never inside a word, so that
-    `\\b` and look-aheads at its end see what they would see in the whole text."""
-    windows: list[list[int]] = []
+def _sentence_windows(text: str, positions: array, bounds: _Boundaries) -> array:
+    """Merged spans of the sentences around positions (see SENTENCE_REACH), flat as
+    `_paragraph_windows` gives them. A window ends after a line break or after the space that
+    follows a sentence's end, never inside a word, so that `\\b` and look-aheads at its end see
+    what they would see in the whole text."""
+    windows = array("q")
     size = len(text)
     for position in sorted(positions):
-        if windows and position + SENTENCE_REACH <= windows[-1][1]:
+        if windows and position + SENTENCE_REACH <= windows[-1]:
             continue
         index = bisect.bisect_left(bounds.paragraphs, position)
         floor = max(0, position - TRIGGER_REACH)
@@ -388,20 +389,22 @@ def _sentence_windows(text: str, positions: list[int], bounds: _Boundaries) -> l
             at = bisect.bisect_left(bounds.ends, target)
             if at < len(bounds.ends) and bounds.ends[at] < ceiling:
                 end = bounds.ends[at]
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], end)
+        if windows and start <= windows[-1]:
+            windows[-1] = max(windows[-1], end)
         else:
-            windows.append([start, end])
-    return [(a, b) for a, b in windows]
+            windows.append(start)
+            windows.append(end)
+    return windows
 
 
 _BOUNDARY = re.compile(r"\n|[.!?] ")
 _PARAGRAPH = re.compile(r"\n\n")
 
 
-def _search(pattern: regex.Pattern, text: str, windows: list[tuple[int, int]], timeout: float):
+def _search(pattern: regex.Pattern, text: str, windows: array, timeout: float):
     seen: set[tuple[int, int]] = set()
-    for low, high in windows:
+    for at in range(0, len(windows), 2):
+        low, high = windows[at], windows[at + 1]
         for match in pattern.finditer(text, low, high, timeout=timeout):
             span = match.span()
             if span not in seen:

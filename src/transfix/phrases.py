@@ -54,11 +54,11 @@ def _fold_piece(text: str, lower: bool) -> str:
     return folded
 
 
-@functools.lru_cache(maxsize=1)
-def folded(text: str) -> str:
-    """The latest text folded to lower case, kept: the matcher, the round-trip matcher and the
-    foreign-word detectors read the same copy."""
-    return fold(text, True)
+@functools.lru_cache(maxsize=2)
+def folded(text: str, lower: bool = True) -> str:
+    """A short text folded, kept: the matcher's two tables and the foreign-word detectors read
+    the same copies (a long text is folded a piece at a time as it is scanned; see `scan`)."""
+    return fold(text, lower)
 
 
 def fold_key(phrase: str, lower: bool) -> str:
@@ -148,14 +148,12 @@ class PhraseTable:
         else:
             self._free.setdefault(key[0], set()).add(size)
 
-    def iter(self, haystack: str):
-        self._looked_up += len(haystack)
+    def iter(self, text: str):
+        """(last index, entries) of every key in `text`, folded as this table's keys are."""
+        self._looked_up += len(text)
         if self._automaton is not None or self._looked_up >= self.SHORT:
-            automaton = self._built()
-            if len(haystack) <= _SCAN_PIECE:
-                return automaton.iter(haystack)
-            return scan(automaton, haystack, self._reach)
-        return self._lookup(haystack)
+            return scan(self._built(), text, self._reach, self.lower)
+        return self._lookup(folded(text, self.lower))
 
     def _built(self) -> ahocorasick.Automaton:
         if self._automaton is None:
@@ -220,18 +218,26 @@ def _chosen(entries: list, chosen: dict[str, Rule]) -> list:
     ]
 
 
-def scan(automaton: ahocorasick.Automaton, haystack: str, reach: int):
-    """`automaton.iter(haystack)`, a piece of a long text at a time: the automaton copies what it
-    scans into four bytes a character. Each piece starts `reach` (the longest key's length less
-    one) early and keeps only the hits that end in it: every hit once, in the same order."""
-    if len(haystack) <= _SCAN_PIECE:
-        yield from automaton.iter(haystack)
+def scan(automaton: ahocorasick.Automaton, text: str, reach: int, lower: bool):
+    """`automaton.iter` over `text` folded: a short text's kept copy at once, a long text a
+    piece at a time, so that no folded copy of the whole text exists (the automaton also copies
+    what it scans into four bytes a character). A piece ends after a space (folding is the same
+    either side of one) and is scanned behind the last `reach` folded characters of the one
+    before (the longest key's length less one); only hits that end in the new piece are
+    reported: every hit once, in the order of a whole scan."""
+    if len(text) <= _SCAN_PIECE:
+        yield from automaton.iter(folded(text, lower))
         return
-    for start in range(0, len(haystack), _SCAN_PIECE):
-        low = max(0, start - reach)
-        for last, value in automaton.iter(haystack[low:start + _SCAN_PIECE]):
-            if last + low >= start:
-                yield last + low, value
+    tail, start = "", 0
+    while start < len(text):
+        end = text.find(" ", start + _SCAN_PIECE) + 1 or len(text)
+        haystack = tail + _fold_piece(text[start:end], lower)
+        offset = start - len(tail)
+        for last, value in automaton.iter(haystack):
+            if last >= len(tail):
+                yield last + offset, value
+        tail = haystack[max(0, len(haystack) - reach):] if reach else ""
+        start = end
 
 
 def is_word_char(char: str) -> bool:

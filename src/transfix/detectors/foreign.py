@@ -21,7 +21,7 @@ import regex
 
 from ..compiled import compile_regex
 from ..loader import word_class, word_class_text
-from ..phrases import folded, scan
+from ..phrases import scan
 from . import Found, check_options
 
 _TOKEN = compile_regex(r"\p{L}+(?:['’]\p{L}+)*")
@@ -152,11 +152,11 @@ def _locate(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     elision), longest first where two start together, in order and without overlaps. One pass of
     an automaton of the few words present: a regex alternation of hundreds of words costs a
     backtracking attempt at every position."""
-    haystack = folded(text)  # the matcher's copy; same length as the text: offsets carry over
     found = []
-    for last, length in scan(_finder(words), haystack, max(map(len, words)) - 1):
+    # Folded as the matcher folds (its copy when the text is short); the same length as the text.
+    for last, length in scan(_finder(words), text, max(map(len, words)) - 1, lower=True):
         start, end = last + 1 - length, last + 1
-        if start > 0 and _joined(haystack[start - 1]) or end < len(haystack) and _joined(haystack[end]):
+        if start > 0 and _joined(text[start - 1]) or end < len(text) and _joined(text[end]):
             continue
         found.append((start, -end))
     spans: list[tuple[int, int]] = []
