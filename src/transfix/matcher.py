@@ -327,11 +327,19 @@ class Matcher:
         return True
 
 
+def _in_order(positions: array) -> array | list[int]:
+    """The trigger places in order: as found when they are (one table's scan finds them so), else
+    sorted (a rule with triggers in both tables); no sorted copy of a long text's places."""
+    if all(positions[i] <= positions[i + 1] for i in range(len(positions) - 1)):
+        return positions
+    return sorted(positions)
+
+
 def _paragraph_windows(text: str, positions: array) -> array:
     """Merged spans of the paragraphs (capped at TRIGGER_REACH either side) around positions,
     as a flat array of offsets: start, end, start, end, ... (16 bytes a window, not 120)."""
     windows = array("q")
-    for position in sorted(positions):
+    for position in _in_order(positions):
         if windows and position < windows[-1]:
             continue
         low = max(0, position - TRIGGER_REACH)
@@ -367,7 +375,7 @@ def _sentence_windows(text: str, positions: array, bounds: _Boundaries) -> array
     what they would see in the whole text."""
     windows = array("q")
     size = len(text)
-    for position in sorted(positions):
+    for position in _in_order(positions):
         if windows and position + SENTENCE_REACH <= windows[-1]:
             continue
         index = bisect.bisect_left(bounds.paragraphs, position)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from array import array
 
 
 class Intervals:
@@ -38,7 +39,7 @@ class LineIndex:
     """Maps code-point offsets to 1-based (line, column)."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0]
+        self.starts = array("q", (0,))  # 8 bytes a line, where a list of ints takes 36
         position = text.find("\n")
         while position != -1:
             self.starts.append(position + 1)
