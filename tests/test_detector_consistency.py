@@ -113,3 +113,39 @@ def test_a_determiner_no_name_takes_makes_the_lower_case_words_generic():
     # "the" still lets the name be flagged
     text = "The Supreme Court ruled in May. Critics of the supreme court said so. The Supreme Court sat."
     assert found(text) == [("supreme court", "Supreme Court")]
+
+
+def test_first_names_mode_lowered_first_name():
+    from transfix import Engine
+
+    def found(text):
+        return [(f.text, f.replacement) for f in Engine(select=["common.proper-names3.first-name-lowercase"], assume_roundtrip=True).check(text)]
+
+    text = 'Archie came home. Fans love Archie, and Betty met Archie. "I think that archie loved her," he said.'
+    assert found(text) == [("archie", "Archie")]
+    # a name the text writes capitalised only once, a handle, a name that is also a word
+    assert found('Fans love Archie. "I think that archie loved her," he said.') == []
+    assert found("Fans love Archie, and Betty met Archie. Follow @archie online.") == []
+    assert found("Will came. Fans love Will, and Betty met Will. He will return.") == []
+
+
+def test_first_names_mode_is_checked():
+    from transfix.detectors.consistency import NameConsistency
+
+    with pytest.raises(ValueError):
+        NameConsistency.validate({"mode": "sideways"})
+    with pytest.raises(ValueError):
+        NameConsistency.validate({"mode": "first-names", "first_names": ["no-such-class"]})
+
+
+def test_first_names_mode_leaves_first_names_that_are_english_words_alone():
+    from transfix import Engine
+
+    def found(text):
+        return [f.text for f in Engine(select=["common.proper-names3.first-name-lowercase"], assume_roundtrip=True).check(text)]
+
+    assert found("Joe Biden spoke; aides said Joe was tired, but voters see Joe as an average joe.") == []
+    assert found("Mike Tyson laughed, Mike bowed, and after his speech Mike dropped the mike.") == []
+    assert found("Ed Sheeran joked that Ed failed driver's ed twice, and Ed laughed.") == []
+    assert found("Savannah Guthrie said Savannah saw lions on the savannah, where Savannah spent a week.") == []
+    assert found("Victor Wembanyama scored as Victor dominated; Victor said to the victor go the spoils.") == []

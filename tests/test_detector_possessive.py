@@ -100,3 +100,54 @@ def test_a_weekday_that_begins_a_longer_possessor_is_left_alone():
 
 def test_a_kin_noun_with_a_name_in_apposition_is_left_alone():
     assert fixes("of-name", 'The name was the idea of their grandmother, Josephine "Jo" Calloway.') == []
+
+
+def test_titled_possession_after_lower_case_the():
+    rule = "possessives3.titled-possession"
+    def titled(text):
+        return [(f.text, f.replacement) for f in Engine(select=[f"common.{rule}"], assume_roundtrip=True).check(text)]
+    assert titled("Friends came to the Baby Shower of Jessica Biel on Friday.") == [
+        ("the Baby Shower of Jessica Biel", "Jessica Biel's baby shower")]
+    assert titled("Friends came to the Jessica Biel Baby Shower on Friday.") == [
+        ("the Jessica Biel Baby Shower", "Jessica Biel's baby shower")]
+    # a title starts with "The"; an unknown first name; a head that is no possession
+    assert titled("The Wedding of Jessica Biel is a novel.") == []
+    assert titled("Friends came to the Baby Shower of Quentara Vale.") == []
+    assert titled("He read the Gospel of John Smith.") == []
+
+
+def test_first_name_family():
+    def family(text):
+        return [(f.text, f.replacement) for f in Engine(select=["common.possessives3.first-name-family"], assume_roundtrip=True).check(text)]
+    assert family("Fans mourned Chester Bennington. Bennington died in July. They sent love to the Chester family.") == [
+        ("the Chester family", "Chester's family")]
+    assert family("Olivia Chester spoke. Chester Bennington too. The Chester family thanked fans.") == []
+    assert family("The Chester family farmed here.") == []
+
+
+def test_first_name_family_needs_the_person_by_surname_and_a_first_name_no_surname():
+    def family(text):
+        return [f.text for f in Engine(select=["common.possessives3.first-name-family"], assume_roundtrip=True).check(text)]
+    # named once, beside another family of that name
+    assert family("Fans mourned Chester Bennington. They sent love to the Chester family.") == []
+    # "of" a place: a family called Chester
+    assert family("Chester Bennington sang. Bennington smiled. The Chester family of Ohio won the lottery.") == []
+    # first names that are common surnames
+    assert family("Russell Wilson threw three touchdowns. Wilson then visited the Russell family.") == []
+    assert family("Grant Williams scored. Williams thanked the Grant family, which owns the arena.") == []
+
+
+def test_titled_possession_with_a_person_the_document_establishes():
+    def titled(text):
+        return [(f.text, f.replacement) for f in Engine(select=["common.possessives3.titled-possession"], assume_roundtrip=True).check(text)]
+    text = "Quentara Vale, 31, laughed. Friends came to the Baby Shower of Quentara Vale."
+    assert titled(text) == [("the Baby Shower of Quentara Vale", "Quentara Vale's baby shower")]
+
+
+def test_titled_possession_leaves_event_names_alone():
+    def titled(text):
+        return [f.text for f in Engine(select=["common.possessives3.titled-possession"], assume_roundtrip=True).check(text)]
+    # "Celebration of Life" names the memorial
+    assert titled("Fans gathered at the Aretha Franklin Celebration of Life in Detroit.") == []
+    assert titled("Tickets went fast for the Elvis Presley Birthday Celebration at Graceland.") == []
+    assert titled("They danced together at the Jessica Biel Baby Shower last week.") == ["the Jessica Biel Baby Shower"]

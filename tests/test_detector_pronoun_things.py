@@ -214,3 +214,18 @@ def test_an_act_takes_its_and_a_person_introduced_by_role_is_a_person():
     text = ("Castellane is engaged to the record producer Ledger Oyelaran. The tour opens on Feb. 6. "
             "Oyelaran will open several of the shows with his own band.")
     assert things(text) == []
+
+
+def test_a_persons_hometown_is_no_things():
+    assert things("The film premiered on Friday before a crowd in his hometown of Akron.") == []
+
+
+def test_a_name_in_a_quoted_title_is_no_man():
+    text = 'The NBC comedy lost again at the Globes. "Will & Grace" won nothing. Last year, he added two nominations.'
+    assert things(text) == [("he", ("it",))]
+
+
+def test_a_participle_after_a_comma_belongs_to_the_subject():
+    assert persons("The studio signed Emma Stone, adding its biggest name yet.") == []
+    assert persons("Taylor Swift spoke. The ad follows a day in the life of Swift, including its fight scene.") \
+        == [("its", ())]

@@ -236,3 +236,46 @@ def test_a_capitalised_function_word_is_no_womans_surname(engine):
     # with "The" her subject
     text = "We met Grace The Third on Monday.\n\nThe critic substituted his own definitions."
     assert flagged(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a document or utterance of the speaker's: fronted, or after a speech verb
+    ("Tom Hale filed for divorce in May. In his filing, Rachel Hale asks for custody.", [("his", "her")]),
+    ("In his statement to People, she said the tour was over.", [("his", "her")]),
+    ("Tom Ruiz spoke first. \"We grew apart,\" Megan Dorsey wrote on his blog.", [("his", "her")]),
+    ("Mary Jones spoke first. In her statement, Tom Okafor said the talks were over.", [("her", "his")]),
+    # what a speaker does not own, or no speech verb after the subject
+    ("In his absence, Mary Ortiz said, the team would carry on.", []),
+    ("Joe Rogan hosted Mary Smith. On his podcast, Smith revealed her plans.", []),
+    ("Tom Hale died in May. She wrote in his memoir that he never gave up.", []),
+    ("Tom Brandt wrote to his sister. In his letters, Anna Brandt is always the hero.", []),
+])
+def test_a_speakers_own_document(engine, text, expected):
+    assert flagged(engine, text) == expected
+
+
+def test_a_womans_first_name_alone_once_the_text_names_her_in_full(engine):
+    text = "Kristin Dorsey opened a bakery in May. Kristin says his customers come early."
+    assert flagged(engine, text) == [("his", "her")]
+    # a first name the text also gives a man's surname is not hers alone
+    assert flagged(engine, "Paige Turner met Tom Hale in 2010. Paige says his jokes won her over.") == []
+
+
+def test_her_is_left_alone_near_a_person_of_unknown_sex(engine):
+    assert flagged(engine, "Leo Marsh stars opposite Sunniva Okoro. Marsh said her performance was great.") == []
+    assert flagged(engine, "Tom Okafor landed in Los Angeles. Okafor praised her new restaurant.") == [("her", "his")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\"It's a diva, but she is fun,\" Kristina said of her daughter.", [("It", "She")]),
+    ("\"It's a good man, he always helped us,\" the neighbour said.", [("It", "He")]),
+    ("The couple welcomed their second child on Friday.\n\nHe's a boy!", [("He's a boy", "It's a boy")]),
+    # inside a paragraph it may say what the child is ("once thought to be male ... She's a girl!")
+    ("The zoo's newborn panda cub, once thought to be male, is female. She's a girl!", []),
+    ("He said the boy might not take him well.", [("take him", "take it")]),
+    ("\"It's a mother's worst nightmare,\" she said.", []),
+    ("\"He's a boy! Boys get dirty,\" she said of her son.", []),
+    ("Scouts expect the Jets to take him well before the third round.", []),
+])
+def test_it_is_a_person_and_its_kin(engine, text, expected):
+    assert flagged(engine, text) == expected

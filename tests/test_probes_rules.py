@@ -50,6 +50,16 @@ FILES = {
     "probes-recurring.txt": (("fr",), 40),
     "probes-attack3.txt": (("fr", "common"), 300),
     "probes-attack4.txt": (("fr",), 200),
+    "probes-attack5.txt": (("fr",), 500),
+    "probes-attack5-common.txt": (("common", "de", "es", "it", "pt", "ru"), 100),
+    "probes-recall-grammar3.txt": (("fr",), 75),
+    "probes-names3.txt": (("common",), 35),
+    "probes-recall-false-friend3.txt": (("fr",), 150),
+    "probes-recall-calque3.txt": (("fr",), 40),
+    "probes-pronouns3.txt": (("common",), 60),
+    "probes-attack6.txt": (("fr",), 250),
+    "probes-attack6-common.txt": (("common",), 80),
+    "probes-attack7.txt": (("fr",), 14),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.

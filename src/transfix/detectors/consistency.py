@@ -29,11 +29,13 @@ package. Words in capitals are never flagged.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 
 import regex
 
 from ..compiled import compile_regex
+from ..loader import word_class
 from . import Found, check_options
 
 _WORD = compile_regex(r"[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*")
@@ -177,18 +179,48 @@ def _quoted_title(text: str, run: list[_Word]) -> bool:
     return bool(start and _OPENING_QUOTE.fullmatch(text, start - 1, start) and _CLOSING_QUOTE.match(text, end))
 
 
+# First names of the lists that are also English words or read as one in lower case.
+_WORD_NAMES = frozenset(
+    "harry bob don sally tom rand pat sue gene art guy rob jack frank drew chase chance miles rich "
+    "faith hope grace joy rose may june april august will bill mark dawn summer sunny penny ruby "
+    "amber holly ivy jade pearl crystal sky river storm major king prince duke earl ray rocky "
+    "dusty buck bud cliff dean glen heath carol jean nick pip tiger "
+    # and the ones English uses as common nouns, verbs or adjectives ("an average joe", "drop the
+    # mike", "driver's ed", "to the victor", "the African savannah", "a tony neighbourhood")
+    "joe mike ed victor savannah tony chuck billy bobby hank jerry jimmy john johnny josh molly "
+    "peter ken ted".split()
+)
+_MODES = ("names", "first-names")
+
+
 class NameConsistency:
     def __init__(self, options) -> None:
         self.min_words = options.get("min_words", 2)
         self.min_single = options.get("min_single", 2)
         self.min_mixed = options.get("min_mixed", 2)
+        self.mode = options.get("mode", "names")
+        self.first_name_classes = tuple(options.get("first_names", ("female-first-names", "male-first-names")))
 
     @staticmethod
     def validate(options) -> None:
-        check_options(options, {"min_words": int, "min_single": int, "min_mixed": int})
+        check_options(options, {"min_words": int, "min_single": int, "min_mixed": int, "mode": str, "first_names": tuple})
         for key in ("min_words", "min_single", "min_mixed"):
             if options.get(key, 2) < (2 if key == "min_words" else 1):
                 raise ValueError(f"option {key!r} is too small")
+        if options.get("mode", "names") not in _MODES:
+            raise ValueError(f"option 'mode' must be one of {', '.join(_MODES)}")
+        for name in options.get("first_names", ()):
+            try:
+                word_class(name)
+            except KeyError:
+                raise ValueError(f"option 'first_names': no word class {name!r}") from None
+
+    @functools.cached_property
+    def first_names(self) -> frozenset[str]:
+        names = set()
+        for name in self.first_name_classes:
+            names.update(word.lower() for word in word_class(name) if " " not in word)
+        return frozenset(names - _WORD_NAMES)
 
     def find(self, text: str):
         # An article's names, not a book's: the word list costs about 30 bytes per byte of text,
@@ -196,8 +228,32 @@ class NameConsistency:
         if len(text) > MAX_CHARS or not any(ch.isupper() for ch in text):
             return
         words = _words(text)
+        if self.mode == "first-names":
+            yield from self._first_names(text, words)
+            return
         yield from self._names(text, words)
         yield from self._mixed(text, words)
+
+    # -- single first names ----------------------------------------------------------------------
+
+    def _first_names(self, text: str, words: list[_Word]):
+        """A first name of the lists ("archie") in lower case, in a document that writes it with a
+        capital away from sentence starts at least `min_single` times and more often than in lower
+        case: a name has one spelling in native text, and these names are no English words."""
+        lowered = [w for w in words if w.lowered and w.low in self.first_names and not w.heading]
+        if not lowered:
+            return
+        lower = Counter(w.low for w in lowered)
+        capitalised = Counter(
+            w.low for w in words
+            if w.low in lower and w.text == w.low.capitalize() and not w.initial and not w.heading
+        )
+        for w in lowered:
+            if capitalised[w.low] < self.min_single or capitalised[w.low] <= lower[w.low]:
+                continue
+            if w.start > 0 and _BEFORE_BAD.match(text, w.start - 1) or _AFTER_BAD.match(text, w.end):
+                continue  # a handle, an address, a file name
+            yield Found(w.start, w.end, (w.low.capitalize(),))
 
     # -- multi-word names ------------------------------------------------------------------------
 

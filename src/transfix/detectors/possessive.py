@@ -48,6 +48,34 @@ _PATTERN = compile_regex(
 _ADJUNCT = compile_regex(
     rf"\b([Tt]he) (?P<name>{_NAME}(?: {_NAME})?) (?P<head>\p{{Ll}}[\p{{Ll}}-]+)(?![\p{{L}}'’-]| \p{{Lu}})"
 )
+# "the Baby Shower of Chrissy Teigen", "the Chrissy Teigen Baby Shower": the round trip gave the
+# possessed noun the capitals of a title. Lower-case "the" only (a work's title starts with "The"),
+# a possessor that is a full name with a known first name, and the head's last word a possession.
+_TITLED_OF = compile_regex(
+    rf"(?<![\p{{L}}'’-])(?P<the>the) (?P<head>\p{{Lu}}\p{{Ll}}+(?: \p{{Lu}}\p{{Ll}}+)?) of "
+    rf"(?P<name>{_NAME} {_NAME})(?![\p{{L}}'’-]| \p{{Lu}}| of\b| (?:and|&) \p{{Lu}})"
+)
+# Not before "of": "the Aretha Franklin Celebration of Life" is the event's name.
+_TITLED_ADJUNCT = compile_regex(
+    rf"(?<![\p{{L}}'’-])(?P<the>the) (?P<name>{_NAME} {_NAME}) (?P<head>\p{{Lu}}\p{{Ll}}+(?: \p{{Lu}}\p{{Ll}}+)?)"
+    rf"(?![\p{{L}}'’-]| \p{{Lu}}| of\b)"
+)
+# "the Chester family" (la famille de Chester): a first name as a noun adjunct, where English
+# builds "the X family" on surnames only. "the Chester family of Ohio" is a family named Chester.
+_FIRST_NAME_FAMILY = compile_regex(
+    rf"\b([Tt]he) (?P<name>{_NAME}) (?P<head>\p{{Ll}}+)\b(?![\p{{L}}'’-]| \p{{Lu}}| of \p{{Lu}})"
+)
+# First names that are also common surnames ("Russell Wilson ... the Russell family", "Grant
+# Williams ... the Grant family"): "the X family" is as likely another family of that name.
+_SURNAME_FIRST_NAMES = frozenset(
+    "Allen Arthur Austin Bailey Barry Blake Bradley Bruce Campbell Carter Chase Cole Craig Curtis "
+    "Dale Davis Dean Dennis Douglas Elliott Ellis Fletcher Floyd Francis Franklin Gene George Gilbert "
+    "Glenn Gordon Graham Grant Harris Harrison Hayes Henry Howard Hugh Hughes Hunter Jackson James "
+    "Jerome Jordan Keith Kelly Kennedy Lawrence Lee Lewis Lincoln Lloyd Marshall Mason Miles Mitchell "
+    "Morgan Murphy Murray Neil Nelson Norman Owen Parker Porter Reed Roy Russell Ryan Scott Spencer "
+    "Stewart Taylor Terry Thomas Tyler Wade Walker Wallace Warren Wayne Wright".split()
+)
+_MODES = ("of", "adjunct", "titled", "first-name-adjunct")
 _KIN = frozenset(
     "sister brother mother father mom dad husband wife daughter son friend boyfriend girlfriend "
     "partner fiance fiancé fiancee fiancée ex-husband ex-wife grandmother grandfather aunt uncle "
@@ -110,19 +138,31 @@ class OfPossessive:
     def __init__(self, options) -> None:
         self.exclude = frozenset(options.get("exclude", ()))
         self.possessions = frozenset(options.get("possessions", ()))
-        self.adjunct = options.get("mode", "of") == "adjunct"
+        self.mode = options.get("mode", "of")
+        self.adjunct = self.mode == "adjunct"
 
     @functools.cached_property
     def names(self) -> frozenset[str]:
         return frozenset(word_class("female-first-names")) | frozenset(word_class("male-first-names"))
 
+    @functools.cached_property
+    def wide_names(self) -> frozenset[str]:
+        return self.names | frozenset(word_class("male-first-names-wide"))
+
     @staticmethod
     def validate(options) -> None:
         check_options(options, {"exclude": tuple, "possessions": tuple, "mode": str})
-        if options.get("mode", "of") not in ("of", "adjunct"):
-            raise ValueError("option 'mode' must be 'of' or 'adjunct'")
+        if options.get("mode", "of") not in _MODES:
+            raise ValueError(f"option 'mode' must be one of {', '.join(_MODES)}")
 
     def find(self, text: str):
+        if self.mode == "titled":
+            yield from self._find_titled(text, _TITLED_OF)
+            yield from self._find_titled(text, _TITLED_ADJUNCT)
+            return
+        if self.mode == "first-name-adjunct":
+            yield from self._find_first_name_adjunct(text)
+            return
         if self.adjunct:
             yield from self._find_adjunct(text)
             return
@@ -164,6 +204,27 @@ class OfPossessive:
                 possessor = possessor[0].upper() + possessor[1:]
             yield Found(match.start(), match.end(), (f"{possessor} {phrase}",))
 
+    def _find_titled(self, text: str, pattern):
+        """`the Baby Shower of Chrissy Teigen` / `the Chrissy Teigen Baby Shower`: a possession in
+        title case and a full name whose first name is known, or that the document makes a person
+        (`_people`); the head goes back to lower case."""
+        people = None
+        for match in pattern.finditer(text):
+            head = match.group("head")
+            name = match.group("name")
+            if head.split()[-1].lower() not in self.possessions or name.split()[-1] in _INSTITUTIONS:
+                continue
+            if name.split()[0] not in self.names:
+                # a first name in no list: the document must make a person of the name
+                if name.split()[0] in _NOT_NAMES:
+                    continue
+                if people is None:
+                    people = self._people(text)
+                if not self._known(name, people):
+                    continue
+            possessor = name + ("'" if name.endswith("s") else "'s")
+            yield Found(match.start(), match.end(), (f"{possessor} {head.lower()}",))
+
     def _find_adjunct(self, text: str):
         """`the Clooney scooter` for Clooney's scooter: only heads in `possessions` (things a
         person owns, a spouse or parent), which English does not build with a name as a noun adjunct."""
@@ -182,6 +243,42 @@ class OfPossessive:
             if match.group(1)[0].isupper():
                 possessor = possessor[0].upper() + possessor[1:]
             yield Found(match.start(), match.end(), (f"{possessor} {head}",))
+
+    def _find_first_name_adjunct(self, text: str):
+        """`the Chester family` for Chester's family (heads: `possessions`): the name is a first name in the lists, the
+        document writes it before a surname ("Chester Bennington") and never after another name
+        (so it is nobody's surname here: "the Kennedy family", "the Taylor family" of Jim Taylor),
+        and speaks of that person by the surname alone too ("Bennington died in July"): the
+        document's own subject, not someone named once beside a family of that name. First names
+        that are common surnames (Russell, Grant, Tyler) never fire."""
+        firsts = seconds = surnames_of = None
+        for match in _FIRST_NAME_FAMILY.finditer(text):
+            name = match.group("name")
+            if match.group("head") not in self.possessions or name not in self.wide_names:
+                continue
+            if name in _SURNAME_FIRST_NAMES:
+                continue
+            if firsts is None:
+                firsts, seconds, surnames_of = set(), set(), {}
+                for pair in _NAME_PAIR.finditer(text, overlapped=True):
+                    if pair.group(1) not in _NOT_NAMES:
+                        firsts.add(pair.group(1))
+                        seconds.add(pair.group(2))
+                        surnames_of.setdefault(pair.group(1), set()).add(pair.group(2))
+            if name not in firsts or name in seconds:
+                continue
+            if not any(self._alone(text, name, surname) for surname in surnames_of.get(name, ())):
+                continue
+            possessor = name + ("'" if name.endswith("s") else "'s")
+            if match.group(1)[0].isupper():
+                possessor = possessor[0].upper() + possessor[1:]
+            yield Found(match.start(), match.end(), (f"{possessor} {match.group('head')}",))
+
+    @staticmethod
+    def _alone(text: str, first: str, surname: str) -> bool:
+        """Whether the text writes `surname` on its own (not right after `first`) at least once."""
+        pattern = rf"(?<![\p{{L}}'’-])(?<!{regex.escape(first)} ){regex.escape(surname)}(?![\p{{L}}-])"
+        return regex.search(pattern, text) is not None
 
     @staticmethod
     def _known(name: str, people: tuple[frozenset[str], frozenset[str]]) -> bool:
@@ -259,4 +356,6 @@ class _Text:
 
 
 _PLAIN = compile_regex(r"\w+")
+# A capitalised word before another one, not right after a third ("Chester Bennington").
+_NAME_PAIR = compile_regex(r"(?<![\p{L}'’-]\p{Lu}\p{Ll}* |\p{L})(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)")
 _AFTER_LOWER = compile_regex(r"\p{Ll}[,;:]? (\w+)")

@@ -60,6 +60,11 @@ _STOP = frozenset(
 )
 # A sentence whose subject is a short quoted title: '"This Is Us" closed its third season'.
 _TITLE_SUBJECT = compile_regex(r"\s*[\"“]\p{Lu}[^\"”,.!?:;]{0,40}[\"”][ ]+(?!(?:he|she|they|I|we|you|it)\b)\p{Ll}+[ ]")
+# A short quoted title of capitalised words ('"Will & Grace"', '"Grey's Anatomy"'), not a quotation:
+# no pronoun, no lower-case word but short function words.
+_QUOTED_TITLE = compile_regex(
+    r"[\"“](\p{Lu}[\p{L}'’]*(?:[ ](?:&|and|of|the|a|in|on|to|\p{Lu}[\p{L}'’]*|\d+)){0,5})[\"”]"
+)
 # A speaker (who may be a man) is in the passage: "'... a photo,' he shared".
 _FIRST_PERSON = frozenset({"I", "me", "my", "myself", "we", "our", "We", "Our", "My", "Me"})
 _AGED = compile_regex(r"\b(\p{Lu}[\p{L}'’-]+), \d{1,3},")
@@ -129,7 +134,12 @@ class PronounThings:
     @functools.cached_property
     def person_names(self) -> frozenset[str]:
         """First names that make the next capitalised word a person's surname ("its" for a person)."""
-        return frozenset(word_class("male-first-names")) | self.female_names
+        return frozenset(word_class("male-first-names")) | self.female_names | self.either_names
+
+    @functools.cached_property
+    def either_names(self) -> frozenset[str]:
+        """First names of either sex ("Taylor", "Jordan"): a person of the passage, of unknown sex."""
+        return frozenset(word_class("person-first-names"))
 
     @functools.cached_property
     def female_names(self) -> frozenset[str]:
@@ -232,10 +242,14 @@ class PronounThings:
         if tokens and "(" in body and CAST.search(body, 0, tokens[-1].end() + 1):
             found.male = True
             return found
+        titles = [m.span(1) for m in _QUOTED_TITLE.finditer(body)] if ("\"" in body or "“" in body) else ()
         for position, match in enumerate(tokens):
             word = strip_possessive(match.group())
             lowered = word.lower()
             previous = tokens[position - 1] if position else None
+            # A name in a quoted title ("Will & Grace", "Grey's Anatomy") is no man of the passage.
+            if titles and any(a <= match.start() < b for a, b in titles) and word[:1].isupper():
+                continue
             after_first_name = (
                 previous is not None
                 and body[previous.end():match.start()] == " "
@@ -250,6 +264,9 @@ class PronounThings:
                 found.male = True
             elif word in self.female_names and not after_first_name:
                 found.female = True
+            elif word in self.either_names and not after_first_name and position + 1 < len(tokens) \
+                    and tokens[position + 1].group()[:1].isupper() and body[match.end():tokens[position + 1].start()] == " ":
+                found.male = True  # "Taylor Swift", "Jordan Reyes": a person who may be a "he"
             elif word in surnames and word[:1].isupper():
                 found.male = True
             elif lowered in _PAIR and previous is not None and previous.group().lower() == "the" \
@@ -370,6 +387,15 @@ class PronounThings:
             return None
         if back == position - 1:
             return None  # "its" right after the owner: "the couple its" is no English; leave it
+        # "The studio signed Emma Stone, adding its biggest name": a participle after a comma that
+        # runs on to "its" is the sentence subject's, not the object's before the comma ("the
+        # singer, smiling, raised its glass" closes its aside; "the life of Swift, including its"
+        # lists what is hers).
+        gaps = [body[tokens[i].end():tokens[i + 1].start()] for i in range(back, position)]
+        if "," in gaps[0] and not any("," in gap for gap in gaps[1:]):
+            first = tokens[back + 1].group().lower()
+            if first.endswith(("ing", "ed")) and first != "including":
+                return None
         word = strip_possessive(tokens[back].group())
         lowered = word.lower()
         previous = tokens[back - 1].group().lower() if back else ""

@@ -18,6 +18,12 @@ name, no father, husband, ...) and one of these holds:
   other possible owner between ("Heidi Montag, who is pregnant with his first child"): the clause
   is hers, whatever person noun the sentence has before it.
 
+A possessive of the speaker's own document or words is the speaker's whoever else the passage
+names: fronted ("In his statement to People, Burke said ...") or after a speech verb ("Robertson
+wrote on his blog"), with a woman as the speaker (`speaker_possessives`; the her-direction reads
+the same). A woman's first name alone opens a sentence as her subject when the text names her in
+full with a surname it gives only a woman ("Kristin Cavallari ... Kristin says").
+
 "his own" is bound to its clause's subject: after a woman who opens the sentence or a woman's
 relative clause, with no name, article or other pronoun between, it is hers even where the passage
 names a man ("wrote Kunis, who has his own production company").
@@ -103,6 +109,61 @@ _MORE_PERSON_NOUNS = frozenset(
 )
 
 
+# A possessive whose owner is the speaker of its own clause: a document or an utterance of the
+# subject's, fronted ("In his statement, Burke said ...") or after a speech verb ("Robertson wrote
+# on his blog"). French "dans sa déclaration" / "sur son blog" give the system no owner to read
+# (the name comes after it, or the possessive agrees with the noun), so it guesses; in English the
+# owner of such a possessive is the speaker, whoever else the passage names.
+_UTTERANCE_NOUNS = (
+    "statement|statements|letter|post|posts|caption|message|tweet|tweets|filing|file|complaint|lawsuit|"
+    "suit|petition|request|memoir|essay|speech|remarks|testimony|blog|column|op-ed|note|email|response|"
+    "reply|declaration|deposition|motion|affidavit|announcement|vlog"
+)
+# Not "interview", "video" or "story": a woman interviewed on his show, seen in his video or
+# told of in his story is not their owner.
+# After a speech verb only what no one writes or speaks in for someone else ("she wrote in his
+# book" is an autograph, "she said on his show" a guest).
+_TAG_NOUNS = (
+    "statement|caption|filing|complaint|lawsuit|petition|memoir|essay|blog|column|op-ed|testimony|"
+    "declaration|deposition|affidavit|post|tweet"
+)
+_SPEECH_VERBS = (
+    "said|says|wrote|writes|explained|explains|added|adds|revealed|reveals|shared|shares|noted|notes|"
+    "claimed|claims|alleged|alleges|argued|argues|asked|asks|proposed|proposes|requested|requests|"
+    "stated|states|insisted|insists|admitted|admits|recalled|recalls|described|describes|detailed|"
+    "details|posted|posts|told|tells|captioned|declared|announced|announces|confirmed|confirms|denied|"
+    "denies|accused|accuses|cited|cites|sought|seeks|acknowledged|acknowledges|thanked|thanks|"
+    "apologized|apologised|apologizes|apologises|called|calls|urged|urges|wished|wishes|joked|jokes|"
+    "reflected|reflects|opened up|gushed|gushes|slammed|slams|blasted|blasts"
+)
+_SPEAKER = r"(?P<name>\p{Lu}[\p{L}'’-]*(?:[ ]\p{Lu}[\p{L}'’-]*){0,2}|[Ss]he|[Hh]e)"
+# "In his statement to People, Burke said": the owner is the subject that follows the comma.
+_FRONTED_UTTERANCE = compile_regex(
+    r"(?:^|(?<=[.!?\n]\s*[\"“]?)|(?<=\n))[ \t\"“‘'(\[-]*(?:In|On|Through|With) (?P<pos>his|her) "
+    r"(?:[\p{L}\d.&'’-]+ ){0,2}(?:" + _UTTERANCE_NOUNS + r")"
+    r"(?:[ ](?:to|with|for|on) (?:\p{Lu}[\p{L}.&'’-]*(?:[ ]\p{Lu}[\p{L}.&'’-]*){0,2}|\p{Ll}+(?:[ ]\p{Ll}+)?))?"
+    r",[ ]" + _SPEAKER + r"[ ](?:also[ ]|then[ ]|later[ ]|further[ ])?(?:" + _SPEECH_VERBS + r")(?!\p{L})"
+)
+# "Robertson wrote on his blog", "she said in his statement".
+_TAGGED_UTTERANCE = compile_regex(
+    r"(?<![\p{L}'’.-][ ]?)" + _SPEAKER + r"[ ](?:also[ ])?(?:" + _SPEECH_VERBS + r")[ ](?:in|on) (?P<pos>his|her) "
+    r"(?:[\p{L}\d.&'’-]+ ){0,2}?(?:" + _TAG_NOUNS + r")(?!\p{L})"
+)
+
+
+def speaker_possessives(text: str, possessive: str) -> dict[int, str]:
+    """The offsets of the possessives ("his" or "her") that a speaker of their own clause owns,
+    each with the speaker as written (a name, "she" or "he")."""
+    found = {}
+    if possessive not in text:
+        return found
+    for pattern in (_FRONTED_UTTERANCE, _TAGGED_UTTERANCE):
+        for match in pattern.finditer(text):
+            if match.group("pos") == possessive:
+                found[match.start("pos")] = match.group("name")
+    return found
+
+
 class PronounGender:
     def __init__(self, options) -> None:
         self.window = options.get("sentences", 2)
@@ -163,6 +224,8 @@ class PronounGender:
                 surnames = self._female_surnames(text)
                 men = self._male_surnames(text)
                 fathers = self._family_men(text)
+                firsts = self._female_first_names_of(text, surnames, men)
+                speakers = speaker_possessives(text, "his")
             earlier = [e.evidence for e in before]
             # A man in the sentences before vetoes "his"; a "himself" right after a woman subject
             # of its own sentence is hers whoever was spoken of before. In the sentence itself, a
@@ -194,20 +257,28 @@ class PronounGender:
                 # compliment."') is no support for it, nor a quotation's "she" for a "his" outside
                 # ('"She got to hear me sing." His teammate ...').
                 and said.quoted == e.quoted)
-            subject = self._female_subject(body, surnames)
+            subject = self._female_subject(body, surnames, firsts)
             reflexive_subject = subject if subject is not None else _opening_she(body)
             words = list(_WORD.finditer(body))
             for position, match in enumerate(words):
                 token = match.group().lower()
                 if token == "his":
+                    speaker = speakers.get(sentence.start() + match.start())
+                    if speaker is not None and self._is_woman(speaker, surnames, firsts, men):
+                        yield Found(sentence.start() + match.start(), sentence.start() + match.end(), ("her",))
+                        continue
                     following = words[position + 1].group().lower() if position + 1 < len(words) else ""
                     # Who the clause is about, read from its syntax: the sentence's opening woman
                     # with nothing between, or a woman's relative clause ("Audrina Patridge, who
                     # welcomed his daughter"). "his own" binds to that subject whoever else the
                     # passage names ("wrote Kunis, who has his own production company").
                     relative = self._relative_woman(body, words, position, surnames)
+                    # (A "his" before the subject, in a lead-in, is not bound to it: "In his
+                    # absence, Mary Ortiz said" may be another's; speaker_possessives reads the
+                    # lead-ins that are.)
                     bound = relative is not None or (
-                        subject is not None and self._owned_by_subject(words, subject, position))
+                        subject is not None and match.start() >= subject
+                        and self._owned_by_subject(words, subject, position))
                     clause = relative if relative is not None else subject
                     if bound and following == "own" and not _other_person_before(words, position, clause):
                         yield Found(sentence.start() + match.start(), sentence.start() + match.end(),
@@ -268,7 +339,7 @@ class PronounGender:
                               and m.group(1).lower() not in _NOT_A_NAME for m in full.finditer(text))
         return known[name]
 
-    def _female_subject(self, sentence: str, surnames: frozenset[str]) -> int | None:
+    def _female_subject(self, sentence: str, surnames: frozenset[str], firsts: frozenset[str] = frozenset()) -> int | None:
         """Where the sentence's opening name ends, if it names a woman: a woman's first name and a
         surname, or the bare surname of a woman named in full earlier in the text."""
         match = _OPENING_NAME.match(sentence)
@@ -281,7 +352,38 @@ class PronounGender:
             return match.end("name")
         if len(parts) == 1 and strip_possessive(parts[0]) == parts[0] and parts[0] in surnames:
             return match.end("name")
+        # A woman's first name alone, where the text names her in full with a surname it gives a
+        # woman only ("Kristin Cavallari ... Kristin says"): the document's own person, not a
+        # first name of a plot summary or a box score ("Paige pitched in his first start").
+        if len(parts) == 1 and parts[0] == strip_possessive(parts[0]) and parts[0] in firsts:
+            return match.end("name")
         return None
+
+    def _is_woman(self, name: str, surnames: frozenset[str], firsts: frozenset[str], men: frozenset[str]) -> bool:
+        """Whether the speaker a possessive binds to is a woman: "she", a woman's first name and a
+        surname, a surname the text gives a woman only, or a first name of a woman of the text."""
+        if name.lower() == "she":
+            return True
+        parts = [strip_possessive(p) for p in name.split(" ")]
+        if any(p in self.male_names or p in men for p in parts) or parts[0].lower() in _NOT_A_NAME:
+            return False
+        if len(parts) >= 2 and parts[0] in self.female_names:
+            return True
+        return parts[-1] in surnames or (len(parts) == 1 and parts[0] in firsts)
+
+    def _female_first_names_of(self, text: str, surnames: frozenset[str], men: frozenset[str]) -> frozenset[str]:
+        """Women's first names the text writes before a surname it gives a woman only, and never
+        before another surname or a man's: the women of the document, by first name."""
+        women, others = set(), set()
+        for previous, match in itertools.pairwise(_WORD.finditer(text)):
+            first = previous.group()
+            if first not in self.female_names or text[previous.end():match.start()] != " ":
+                continue
+            surname = strip_possessive(match.group())
+            if not surname[:1].isupper():
+                continue
+            (women if surname in surnames and surname not in men else others).add(first)
+        return frozenset(women - others - self.male_names)
 
     def _female_surnames(self, text: str) -> frozenset[str]:
         """Surnames that follow a woman's first name in the text and never a man's, and surnames

@@ -11,7 +11,12 @@ the "his" direction and fires only where nothing else can own the "her":
   no person noun) and is followed by a noun, not after a verb that takes a person as its object
   ("gave her flowers", "told her story", "let her go");
 - no woman anywhere in the sentence or in the `sentences` before it: no she/her/hers, no woman's
-  first name, no woman's noun (wife, actress, ...), and the sentence is not in a quotation.
+  first name, no woman's noun (wife, actress, ...), and the sentence is not in a quotation;
+- no one named in full there whose first name no list genders ("Leo Marsh stars opposite Amara
+  Diallo. Marsh said her performance ..."): that person may be the woman.
+
+Apart from that, a "her" of a man's own document or words ("In her statement, Kanye West said",
+"he wrote on her blog") is his whoever else the passage names (`pronouns.speaker_possessives`).
 """
 
 from __future__ import annotations
@@ -21,11 +26,18 @@ import collections
 from ..compiled import compile_regex
 from . import Found, strip_possessive
 from .pronouns import (
-    _NOT_A_NOUN, _OPENING_NAME, _PREPOSITIONS, _SENTENCE, _WOMAN_ONLY, _WORD, PronounGender, _in_quotation,
+    _NOT_A_NAME, _NOT_A_NOUN, _OPENING_NAME, _PREPOSITIONS, _SENTENCE, _WOMAN_ONLY, _WORD, PronounGender,
+    _in_quotation, speaker_possessives,
 )
 
 _ARTICLES_AND_PEOPLE = frozenset("a an the someone somebody anyone anybody everyone everybody".split())
 _FULL_NAME = compile_regex(r"(?<![\p{L}'’-])(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:['’]s)?)(?![\p{L}'’-])")
+# Capitalised words that open a phrase, not a first name ("In Paris", "The Times").
+_NOT_A_NAME_WORDS = frozenset(
+    "the a an in on at of for from to by with and or but as new old north south east west saint st "
+    "mr mrs ms dr sir lady lord".split()
+)
+_PLACE_PREPOSITIONS = frozenset("in at near outside across".split())
 _HER = compile_regex(r"(?<![\p{L}'’])her(?![\p{L}'’])")
 # Verbs after which "her" is a person, whatever follows: "gave her flowers", "made her dinner".
 _OBJECT_VERBS = frozenset(
@@ -49,6 +61,15 @@ class HerForHis(PronounGender):
             return
         recent: collections.deque[str] = collections.deque(maxlen=max(0, self.window))
         men = women = full_names = None
+        # "In her statement, Kanye West said", "he wrote on her blog": the speaker's own, whoever
+        # else the passage names (see pronouns.speaker_possessives).
+        speakers = speaker_possessives(text, "her")
+        if speakers:
+            men, women = self._male_surnames(text), self._female_surnames(text)
+            full_names = _surnames_after(text)
+            for start, name in sorted(speakers.items()):
+                if self._is_man(name, men, women):
+                    yield Found(start, start + 3, ("his",))
         for sentence in _SENTENCE.finditer(text):
             body = sentence.group()
             before = tuple(recent)
@@ -60,6 +81,11 @@ class HerForHis(PronounGender):
                 full_names = _surnames_after(text)
             subject = self._male_subject(body, men, women, full_names)
             if subject is None or any(self._evidence(b).female for b in before):
+                continue
+            # Someone named in full whose first name no list genders ("Leo Marsh stars opposite
+            # Amara Diallo. Marsh said her performance ..."): a person who may be the woman.
+            if any(self._unknown_person(b, men) for b in before) \
+                    or self._unknown_person(body, men, skip=subject):
                 continue
             words = list(_WORD.finditer(body))
             for position, match in enumerate(words):
@@ -75,7 +101,35 @@ class HerForHis(PronounGender):
                 if not self._nothing_between(words, subject, position):
                     continue
                 start = sentence.start() + match.start()
+                if start in speakers:
+                    continue  # judged above
                 yield Found(start, start + 3, ("his",))
+
+    def _is_man(self, name: str, men: frozenset[str], women: frozenset[str]) -> bool:
+        """Whether the speaker a possessive binds to is a man: "he", a man's first name and a
+        surname no woman of the text bears, or a surname the text gives a man only."""
+        if name.lower() == "he":
+            return True
+        parts = [strip_possessive(p) for p in name.split(" ")]
+        if any(p in self.female_names or p in women for p in parts) or parts[0].lower() in _NOT_A_NAME:
+            return False
+        if len(parts) >= 2 and parts[0] in self.male_names:
+            return True
+        return parts[-1] in men
+
+    def _unknown_person(self, sentence: str, men: frozenset[str], skip: int = 0) -> bool:
+        """Whether the sentence (after `skip`) names someone in full, a first name and a surname,
+        where neither is a man's the lists or the text know: a person of either sex."""
+        for match in _FULL_NAME.finditer(sentence, skip, overlapped=True):
+            first, last = match.group(1), strip_possessive(match.group(2))
+            if first in self.male_names or last in men or first.lower() in _NOT_A_NAME_WORDS:
+                continue
+            if match.start() == 0 or not sentence[:match.start()].strip(" \"“‘'([-"):
+                continue  # the sentence's first word may be any word ("Officials Said ...")
+            if sentence[:match.start()].rstrip().rsplit(" ", 1)[-1].lower() in _PLACE_PREPOSITIONS:
+                continue  # "in Los Angeles", "at Madison Square"
+            return True
+        return False
 
     def _nothing_between(self, words, subject: int, position: int) -> bool:
         """No other possible owner between the subject and "her": no article, no person noun, and
