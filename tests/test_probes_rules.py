@@ -60,6 +60,9 @@ FILES = {
     "probes-attack6.txt": (("fr",), 250),
     "probes-attack6-common.txt": (("common",), 80),
     "probes-attack7.txt": (("fr",), 14),
+    "probes-siblings-ff.txt": (("fr",), 25),
+    "probes-siblings-cq.txt": (("fr",), 21),
+    "probes-attack8.txt": (("fr",), 50),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
