@@ -62,7 +62,10 @@ FILES = {
     "probes-attack7.txt": (("fr",), 14),
     "probes-siblings-ff.txt": (("fr",), 25),
     "probes-siblings-cq.txt": (("fr",), 21),
+    "probes-siblings-cq2.txt": (("fr",), 25),
+    "probes-siblings-ff2.txt": (("fr",), 20),
     "probes-attack8.txt": (("fr",), 50),
+    "probes-attack9.txt": (("fr",), 60),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
