@@ -65,16 +65,6 @@ _TITLED_ADJUNCT = compile_regex(
 _FIRST_NAME_FAMILY = compile_regex(
     rf"\b([Tt]he) (?P<name>{_NAME}) (?P<head>\p{{Ll}}+)\b(?![\p{{L}}'’-]| \p{{Lu}}| of \p{{Lu}})"
 )
-# First names that are also common surnames ("Russell Wilson ... the Russell family", "Grant
-# Williams ... the Grant family"): "the X family" is as likely another family of that name.
-_SURNAME_FIRST_NAMES = frozenset(
-    "Allen Arthur Austin Bailey Barry Blake Bradley Bruce Campbell Carter Chase Cole Craig Curtis "
-    "Dale Davis Dean Dennis Douglas Elliott Ellis Fletcher Floyd Francis Franklin Gene George Gilbert "
-    "Glenn Gordon Graham Grant Harris Harrison Hayes Henry Howard Hugh Hughes Hunter Jackson James "
-    "Jerome Jordan Keith Kelly Kennedy Lawrence Lee Lewis Lincoln Lloyd Marshall Mason Miles Mitchell "
-    "Morgan Murphy Murray Neil Nelson Norman Owen Parker Porter Reed Roy Russell Ryan Scott Spencer "
-    "Stewart Taylor Terry Thomas Tyler Wade Walker Wallace Warren Wayne Wright".split()
-)
 _MODES = ("of", "adjunct", "titled", "first-name-adjunct")
 _KIN = frozenset(
     "sister brother mother father mom dad husband wife daughter son friend boyfriend girlfriend "
@@ -144,6 +134,12 @@ class OfPossessive:
     @functools.cached_property
     def names(self) -> frozenset[str]:
         return frozenset(word_class("female-first-names")) | frozenset(word_class("male-first-names"))
+
+    @functools.cached_property
+    def surname_first_names(self) -> frozenset[str]:
+        """First names that are also common surnames (Russell, Grant, Tyler): never read as a first
+        name before "family"."""
+        return frozenset(word_class("surname-first-names"))
 
     @functools.cached_property
     def wide_names(self) -> frozenset[str]:
@@ -256,7 +252,7 @@ class OfPossessive:
             name = match.group("name")
             if match.group("head") not in self.possessions or name not in self.wide_names:
                 continue
-            if name in _SURNAME_FIRST_NAMES:
+            if name in self.surname_first_names:
                 continue
             if firsts is None:
                 firsts, seconds, surnames_of = set(), set(), {}
