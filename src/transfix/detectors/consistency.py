@@ -179,17 +179,6 @@ def _quoted_title(text: str, run: list[_Word]) -> bool:
     return bool(start and _OPENING_QUOTE.fullmatch(text, start - 1, start) and _CLOSING_QUOTE.match(text, end))
 
 
-# First names of the lists that are also English words or read as one in lower case.
-_WORD_NAMES = frozenset(
-    "harry bob don sally tom rand pat sue gene art guy rob jack frank drew chase chance miles rich "
-    "faith hope grace joy rose may june april august will bill mark dawn summer sunny penny ruby "
-    "amber holly ivy jade pearl crystal sky river storm major king prince duke earl ray rocky "
-    "dusty buck bud cliff dean glen heath carol jean nick pip tiger "
-    # and the ones English uses as common nouns, verbs or adjectives ("an average joe", "drop the
-    # mike", "driver's ed", "to the victor", "the African savannah", "a tony neighbourhood")
-    "joe mike ed victor savannah tony chuck billy bobby hank jerry jimmy john johnny josh molly "
-    "peter ken ted".split()
-)
 _MODES = ("names", "first-names")
 
 
@@ -220,7 +209,8 @@ class NameConsistency:
         names = set()
         for name in self.first_name_classes:
             names.update(word.lower() for word in word_class(name) if " " not in word)
-        return frozenset(names - _WORD_NAMES)
+        # less those that are also English words in lower case (classes/word-first-names.txt)
+        return frozenset(names - {word.lower() for word in word_class("word-first-names")})
 
     def find(self, text: str):
         # An article's names, not a book's: the word list costs about 30 bytes per byte of text,
