@@ -151,6 +151,22 @@ _TAGGED_UTTERANCE = compile_regex(
 )
 
 
+def speaker_is(name: str, pronoun: str, names: frozenset[str], rival_names: frozenset[str],
+               rivals: frozenset[str], surnames: frozenset[str], firsts: frozenset[str] = frozenset()) -> bool:
+    """Whether the speaker a possessive binds to (from `speaker_possessives`) is of one sex: the
+    pronoun ("she", "he"), a listed first name of that sex and a surname, a surname the text gives
+    that sex only, or a first name of the text's (`firsts`); never with a name of the other sex
+    (`rival_names` listed, `rivals` the text's)."""
+    if name.lower() == pronoun:
+        return True
+    parts = [strip_possessive(p) for p in name.split(" ")]
+    if any(p in rival_names or p in rivals for p in parts) or parts[0].lower() in _NOT_A_NAME:
+        return False
+    if len(parts) >= 2 and parts[0] in names:
+        return True
+    return parts[-1] in surnames or (len(parts) == 1 and parts[0] in firsts)
+
+
 def speaker_possessives(text: str, possessive: str) -> dict[int, str]:
     """The offsets of the possessives ("his" or "her") that a speaker of their own clause owns,
     each with the speaker as written (a name, "she" or "he")."""
@@ -264,7 +280,7 @@ class PronounGender:
                 token = match.group().lower()
                 if token == "his":
                     speaker = speakers.get(sentence.start() + match.start())
-                    if speaker is not None and self._is_woman(speaker, surnames, firsts, men):
+                    if speaker is not None and speaker_is(speaker, "she", self.female_names, self.male_names, men, surnames, firsts):
                         yield Found(sentence.start() + match.start(), sentence.start() + match.end(), ("her",))
                         continue
                     following = words[position + 1].group().lower() if position + 1 < len(words) else ""
@@ -358,18 +374,6 @@ class PronounGender:
         if len(parts) == 1 and parts[0] == strip_possessive(parts[0]) and parts[0] in firsts:
             return match.end("name")
         return None
-
-    def _is_woman(self, name: str, surnames: frozenset[str], firsts: frozenset[str], men: frozenset[str]) -> bool:
-        """Whether the speaker a possessive binds to is a woman: "she", a woman's first name and a
-        surname, a surname the text gives a woman only, or a first name of a woman of the text."""
-        if name.lower() == "she":
-            return True
-        parts = [strip_possessive(p) for p in name.split(" ")]
-        if any(p in self.male_names or p in men for p in parts) or parts[0].lower() in _NOT_A_NAME:
-            return False
-        if len(parts) >= 2 and parts[0] in self.female_names:
-            return True
-        return parts[-1] in surnames or (len(parts) == 1 and parts[0] in firsts)
 
     def _female_first_names_of(self, text: str, surnames: frozenset[str], men: frozenset[str]) -> frozenset[str]:
         """Women's first names the text writes before a surname it gives a woman only, and never

@@ -26,8 +26,8 @@ import collections
 from ..compiled import compile_regex
 from . import Found, strip_possessive
 from .pronouns import (
-    _NOT_A_NAME, _NOT_A_NOUN, _OPENING_NAME, _PREPOSITIONS, _SENTENCE, _WOMAN_ONLY, _WORD, PronounGender,
-    _in_quotation, speaker_possessives,
+    _NOT_A_NOUN, _OPENING_NAME, _PREPOSITIONS, _SENTENCE, _WOMAN_ONLY, _WORD, PronounGender,
+    _in_quotation, speaker_is, speaker_possessives,
 )
 
 _ARTICLES_AND_PEOPLE = frozenset("a an the someone somebody anyone anybody everyone everybody".split())
@@ -68,7 +68,7 @@ class HerForHis(PronounGender):
             men, women = self._male_surnames(text), self._female_surnames(text)
             full_names = _surnames_after(text)
             for start, name in sorted(speakers.items()):
-                if self._is_man(name, men, women):
+                if speaker_is(name, "he", self.male_names, self.female_names, women, men):
                     yield Found(start, start + 3, ("his",))
         for sentence in _SENTENCE.finditer(text):
             body = sentence.group()
@@ -104,18 +104,6 @@ class HerForHis(PronounGender):
                 if start in speakers:
                     continue  # judged above
                 yield Found(start, start + 3, ("his",))
-
-    def _is_man(self, name: str, men: frozenset[str], women: frozenset[str]) -> bool:
-        """Whether the speaker a possessive binds to is a man: "he", a man's first name and a
-        surname no woman of the text bears, or a surname the text gives a man only."""
-        if name.lower() == "he":
-            return True
-        parts = [strip_possessive(p) for p in name.split(" ")]
-        if any(p in self.female_names or p in women for p in parts) or parts[0].lower() in _NOT_A_NAME:
-            return False
-        if len(parts) >= 2 and parts[0] in self.male_names:
-            return True
-        return parts[-1] in men
 
     def _unknown_person(self, sentence: str, men: frozenset[str], skip: int = 0) -> bool:
         """Whether the sentence (after `skip`) names someone in full, a first name and a surname,
