@@ -229,3 +229,33 @@ def test_a_participle_after_a_comma_belongs_to_the_subject():
     assert persons("The studio signed Emma Stone, adding its biggest name yet.") == []
     assert persons("Taylor Swift spoke. The ad follows a day in the life of Swift, including its fight scene.") \
         == [("its", ())]
+
+
+def test_plural_people_further_back_do_not_hold_a_he_for_a_thing_named_later():
+    text = ('Its main stars have all won, yet the comedy keeps losing. "Far Shore" has 27 nominations. '
+            "Last year, he added two more.")
+    assert things(text) == [("he", ("it",))]
+    # in the sentence before, one of them may be meant
+    assert things("The players were furious after the loss. The club fined him two weeks' wages.") == []
+    assert things("The fans loved the album, and he thanked them.") == []
+
+
+def test_a_pair_is_two_people_and_she_and_he_are_a_couple():
+    text = "The split surprised fans. The pair met on the set of the film, in which she starred and he doubled for her co-star."
+    assert things(text) == []
+
+
+def test_a_mans_first_name_as_a_womans_surname_is_that_woman():
+    text = "Mia Perry wrote the song. If Perry had kept the song for herself, he would have ended up on her album."
+    assert things(text) == [("he", ("it",))]
+    assert things("Tom Perry wrote the song. If Perry had kept the song, he would have released it.") == []
+
+
+def test_a_group_of_people_and_its_relatives():
+    assert persons("The quartet also spoke of the loss of its beloved television mother, who died in May.") == [
+        ("its", ("their",))]
+    assert persons("Since May, the couple has lived apart from its two sons.") == [("its", ("their",))]
+    assert persons("The couple rescued a calf and its mother.") == []
+    assert persons("The duo thanked the label and its parent company.") == []
+    assert persons("The pair of eagles returned to feed its chicks.") == []
+    assert persons("The band paid tribute to its late drummer.") == []

@@ -279,3 +279,21 @@ def test_her_is_left_alone_near_a_person_of_unknown_sex(engine):
 ])
 def test_it_is_a_person_and_its_kin(engine, text, expected):
     assert flagged(engine, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a woman named by her trade opens the sentence (subject_nouns = pron4-female-subjects)
+    ("The actress thanked his fans on Sunday.", [("his", "her")]),
+    ("On Monday, the 35-year-old actress posted his new photo.", [("his", "her")]),
+    ("The heiress pushed himself to the limit.", [("himself", "herself")]),
+    # a man in the passage, a clause of someone else, a role, a relational noun, a stranger
+    ("Tom Hale died in May. The actress read his letters aloud.", []),
+    ("The actress who found his wallet returned it.", []),
+    ("The actress said his performance was brilliant.", []),
+    ("The actress played his mother in the film.", []),
+    ("The widow accepted his award.", []),
+    ("The woman approached his car and fired.", []),
+    ("An actress thanked his fans.", []),
+])
+def test_a_woman_by_her_trade_opens_the_sentence(engine, text, expected):
+    assert [f for f in flagged(engine, text) if f[0] in ("his", "himself")] == expected

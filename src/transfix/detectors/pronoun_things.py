@@ -24,7 +24,14 @@ Two modes (one rule each):
   also name software or stars) or of a pair or group of people, or a surname known from a first
   name in the text. The replacement is "their" for pairs and
   groups of people, "her"/"his" when the passage speaks of the person as she/he only; otherwise
-  there is none.
+  there is none. Also an "its" before a relative only people have ("its late mother", "its two
+  sons") in a sentence whose subject is a pair or group of people ("The quartet ...", "the
+  couple"), with nothing between that could have one: "their".
+
+In `thing` mode a plural noun for people ("the main stars") is no "he" but may hold one of them: it
+vetoes in the pronoun's sentence and the one before, and further back only until a later sentence
+names a thing. A man's first name that the text writes only after a woman's ("Katy Perry") is her
+surname, not a man.
 """
 
 from __future__ import annotations
@@ -72,6 +79,22 @@ _SPEECH_TAG = compile_regex(r"[,!?.…][\"”’'][ ]*$")
 _PAIR = frozenset({"two", "three"})
 # Not "duo", "trio", "family": an act or a household takes "its" in US news ("The duo released its debut").
 _GROUPS = frozenset("pair couple twins sisters brothers parents".split())
+# A pair or group of people that opens its sentence as the subject ("The quartet was ...",
+# "Since then, the couple has ..."), and the relatives only people have, after "its" with up to two
+# modifiers between, not heading a compound ("its parent company", "its sister station").
+_GROUP_WORDS = frozenset("couple pair duo trio quartet quintet twins siblings sisters brothers".split())
+_GROUP_SUBJECT = compile_regex(
+    r"[\s\"“‘'(]*(?:\p{Lu}[^,]{0,60},[ ]+)?(?i:the|this|that)[ ]+(?:[\p{Ll}\d-]+[ ]+){0,2}?"
+    r"(?:couple|pair|duo|trio|quartet|quintet|twins|siblings|sisters|brothers)(?![\p{L}'’-])(?![ ]of[ ])"
+)
+_GROUP_KIN = compile_regex(
+    r"(?:[ ]\p{Ll}[\p{Ll}-]*){0,2}?[ ](?:mother|father|mom|mum|dad|parents|children|kids|son|sons|daughter|"
+    r"daughters|baby|babies|husband|husbands|wife|wives|grandmother|grandfather|grandparents|"
+    r"grandchildren|granddaughter|grandson|stepmother|stepfather|mother-in-law|father-in-law)"
+    r"(?![\p{L}'’-])(?![ ](?:company|companies|ship|ships|station|stations|brand|brands|label|labels|"
+    r"network|networks|organi[sz]ation|site|sites|paper|papers|publication|board|club|team|church|city|"
+    r"cities|plant|plants|lode|figure|figures|nature|tongue|firm|group|store|stores|project|show|series)(?!\p{L}))"
+)
 # Verbs whose object is a person: "told him" is never "told it".
 _PERSON_OBJECT_VERBS = frozenset(
     "told tells tell asked asks ask thanked thanks thank kissed kisses hugged hugs married marries "
@@ -85,7 +108,7 @@ _HE_PERSON_VERB = compile_regex(
     r"(?i)(?:told|tells|asked|asks|thanked|thanks|kissed|kisses|hugged|hugs|begged|begs|texted|texts)"
     r" (?:me|us|her|him|them)(?!\p{L})"
 )
-_SHE_THEN_HE = compile_regex(r"(?i)(?<!\p{L})she [^.;:!?]{1,80}?, he$")
+_SHE_THEN_HE = compile_regex(r"(?i)(?<!\p{L})she [^.;:!?]{1,80}?(?:,| and) he$")
 _AUXILIARIES = frozenset("is was are were be been being has have had".split())
 _ADVERBS = frozenset("also still now then just even again already often always never later once".split())
 
@@ -117,6 +140,13 @@ class PronounThings:
             words |= {w.lower() for w in word_class(name) if " " not in w}
         words -= {"him", "her"}
         return frozenset(words | _plurals(words))
+
+    @functools.cached_property
+    def person_plurals(self) -> frozenset[str]:
+        """Plural nouns for people ("the main stars", "fans"): a group, never the "he" or the
+        owner of a "his" (one of them would be named first)."""
+        words = {w.lower() for name in (self.persons_class, "media-people") for w in word_class(name) if " " not in w}
+        return frozenset(_plurals(words) - words - self.male)
 
     @functools.cached_property
     def male(self) -> frozenset[str]:
@@ -181,6 +211,9 @@ class PronounThings:
                     # person's, also when the first name is a word no list holds (Banks, Archer).
                     aged = frozenset(m.group(1) for m in _AGED.finditer(text))
                     surnames = self._surnames(text) | characters | men | aged | self._named_by_role(text)
+                    # A man's first name that the text writes only as a woman's surname ("Katy
+                    # Perry ... If Perry had decided") is that woman, not a man.
+                    women = _names_after(text, self.female_names) - surnames
                 # "as he planted his foot": whatever else the passage names, this man is a person.
                 if self.owned_by_person.search(sentence.group()):
                     continue
@@ -194,7 +227,8 @@ class PronounThings:
                         continue
                     if token == "he" and _HE_PERSON_VERB.match(sentence.group(), match.end() + 1):
                         continue
-                    # "she in Vancouver filming a series, he at home with the children": a couple.
+                    # "she in Vancouver filming a series, he at home with the children", "in which she
+                    # starred and he doubled for her co-star": a couple.
                     if token == "he" and _SHE_THEN_HE.search(sentence.group(), 0, match.end()):
                         continue
                     # "told him", "asked him": one tells or asks a person, never a thing (the man
@@ -212,14 +246,23 @@ class PronounThings:
                     bodies = [s.group() for s in earlier] + [sentence.group()]
                     thing = female = False
                     blocked = False
-                    for body, tokens in zip(bodies, passage):
-                        evidence = self._evidence(body, tokens, surnames)
-                        if evidence.male:
+                    # A plural noun for people ("the main stars have all won") cannot be "he", but
+                    # one of them may be meant: it holds the pronoun back in the sentence before
+                    # and in the pronoun's own, and further back unless a thing is named in a later
+                    # sentence of the passage, nearer the pronoun ('the stars ... the NBC comedy.
+                    # "Will & Grace" amassed 27 nominations. Last year, he added'; not 'The players
+                    # were furious. The club fined him').
+                    group = False
+                    for distance, (body, tokens) in zip(range(len(bodies) - 1, -1, -1), zip(bodies, passage)):
+                        evidence = self._evidence(body, tokens, surnames, women)
+                        if evidence.male or (evidence.plural and distance <= 1):
                             blocked = True
                             break
-                        thing = thing or evidence.thing or _TITLE_SUBJECT.match(body) is not None
+                        here = evidence.thing or _TITLE_SUBJECT.match(body) is not None
+                        thing = thing or here
+                        group = evidence.plural or (group and not here)
                         female = female or evidence.female
-                    if blocked or not thing:
+                    if blocked or not thing or group:
                         continue
                     replacement = same_case(match.group(), _MASCULINE[token])
                     if token == "his":
@@ -235,7 +278,7 @@ class PronounThings:
                     end = offset + sentence.start() + match.end()
                     yield Found(start, end, (replacement,) if replacement else ())
 
-    def _evidence(self, body: str, tokens, surnames) -> "_Evidence":
+    def _evidence(self, body: str, tokens, surnames, women: frozenset[str] = frozenset()) -> "_Evidence":
         found = _Evidence()
         # A recap's character with the actor in parentheses ("Colt (Jack Dunn)") is a person,
         # whatever the first names.
@@ -255,14 +298,18 @@ class PronounThings:
                 and body[previous.end():match.start()] == " "
                 and (previous.group() in self.female_names or previous.group() in self.male_names)
             )
-            if lowered in _MALE_PRONOUNS or lowered in self.male or lowered in self.persons \
+            if lowered in _GROUP_WORDS and previous is not None and previous.group().lower() in _DETERMINERS:
+                found.male = True  # "The pair met on the set ... he doubled": one of them
+            elif lowered in self.person_plurals and lowered not in _MALE_PRONOUNS:
+                found.plural = True
+            elif lowered in _MALE_PRONOUNS or lowered in self.male or lowered in self.persons \
                     or word in _FIRST_PERSON:
                 found.male = True
             elif lowered in _FEMALE_PRONOUNS or lowered in self.female:
                 found.female = True
-            elif word in self.male_names and not after_first_name:
+            elif word in self.male_names and not after_first_name and word not in women:
                 found.male = True
-            elif word in self.female_names and not after_first_name:
+            elif (word in self.female_names or word in women) and not after_first_name:
                 found.female = True
             elif word in self.either_names and not after_first_name and position + 1 < len(tokens) \
                     and tokens[position + 1].group()[:1].isupper() and body[match.end():tokens[position + 1].start()] == " ":
@@ -270,7 +317,7 @@ class PronounThings:
             elif word in surnames and word[:1].isupper():
                 found.male = True
             elif lowered in _PAIR and previous is not None and previous.group().lower() == "the" \
-                    and (position + 1 >= len(tokens) or tokens[position + 1].group().lower() not in self.things):
+                    and (position + 1 >= len(tokens) or not self._thing_word(tokens[position + 1].group().lower())):
                 # "The two split the week": a pair of people, not "the two films".
                 found.male = True
             elif lowered in self.things and self._determined(tokens, position, body):
@@ -279,6 +326,10 @@ class PronounThings:
                     and tokens[position + 1].group().isdigit():
                 found.thing = True
         return found
+
+    def _thing_word(self, lowered: str) -> bool:
+        """A noun of the things class, or its plural ("the three shows")."""
+        return lowered in self.things or (lowered.endswith("s") and lowered[:-1] in self.things)
 
     def _determined(self, tokens, position: int, body: str) -> bool:
         """The noun at `position` heads a phrase that opens with a determiner ("the NBC comedy",
@@ -343,6 +394,8 @@ class PronounThings:
                 word = match.group()
                 if word in ("its", "Its"):
                     found = self._its(body, block.start(), recent, surnames, female, male)
+                    if found is None:
+                        found = self._group_kin(body, block.start(), match)
                     if found is not None:
                         yield found
                 lowered = word.lower()
@@ -368,6 +421,26 @@ class PronounThings:
         match = tokens[position]
         start, end = offset + match.start(), offset + match.end()
         return Found(start, end, (same_case(match.group(), replacement),) if replacement else ())
+
+    def _group_kin(self, body: str, offset: int, match) -> Found | None:
+        """"its" before a relative of a person ("its late mother", "its children") in a sentence
+        whose subject is a pair or group of people ("The quartet ... the loss of its beloved
+        television mother"), with no one and nothing between that could have the relative: a
+        group of people has relatives, and English gives them "their"."""
+        kin = _GROUP_KIN.match(body, match.end())
+        if kin is None:
+            return None
+        start = max(body.rfind(c, 0, match.start()) for c in ".!?\n;:") + 1
+        subject = _GROUP_SUBJECT.match(body, start, match.start())
+        if subject is None:
+            return None
+        for word in _WORD.finditer(body, subject.end(), match.start()):
+            token = word.group()
+            lowered = strip_possessive(token).lower()
+            if token[:1].isupper() or lowered in ("a", "an", "its", "his", "her", "he", "she", "it") \
+                    or lowered in self.persons or self._thing_word(lowered) or lowered in _GROUP_WORDS:
+                return None
+        return Found(offset + match.start(), offset + match.end(), (same_case(match.group(), "their"),))
 
     def _owner(self, body: str, tokens, position: int, surnames):
         """Walk back from "its" over verbs (-ed, -ing, auxiliaries), adverbs and commas to the first
@@ -430,10 +503,10 @@ def _capitalised_inside(body: str, tokens) -> bool:
 
 
 class _Evidence:
-    __slots__ = ("male", "female", "thing")
+    __slots__ = ("male", "female", "thing", "plural")
 
     def __init__(self) -> None:
-        self.male = self.female = self.thing = False
+        self.male = self.female = self.thing = self.plural = False
 
 
 def _plurals(words) -> set[str]:

@@ -13,6 +13,9 @@ name, no father, husband, ...) and one of these holds:
   thanked his parents"), or with the bare surname of a woman named in full earlier in the text
   ("Smith thanked his parents"), and no other name comes between it and the pronoun; a bare first
   name is not enough (plot summaries and sport: "Paige pitched in his first two starts");
+- the sentence opens with "the" + a noun for a woman by her trade (option `subject_nouns`, a word
+  class: "The 35-year-old actress thanked his fans"), with nothing between that opens another's
+  clause or names another owner (who, that, said, for, of, played ..., an article, a name);
 - the possessed noun is one only a woman has ("his pregnancy", "his uterus");
 - the "his" stands in a relative clause that ", who" opens right after a woman's name, with no
   other possible owner between ("Heidi Montag, who is pregnant with his first child"): the clause
@@ -86,6 +89,18 @@ _NOT_A_NAME = frozenset(
 )
 # The next sentence of the paragraph speaks of a man as "he" or "him".
 _MAN_NEXT = compile_regex(r"[^.!?\n]{0,200}?(?<![\p{L}'’])(?:[Hh]e|him)(?![\p{L}])")
+# A sentence that opens with a common noun for its subject: "The 35-year-old actress", "On Monday,
+# the actress" (read by `noun_subject`).
+_OPENING_NOUN = compile_regex(
+    r"[\s\"“‘'(\[-]*" + _LABELS + r"(?:\p{Lu}\p{Ll}*(?:[ ](?:\p{Ll}[\p{L}\d-]*|\d+|" + _CALENDAR + r")){0,5},[ ]+)?"
+    r"[Tt]he[ ](?:[\p{Ll}\d][\p{Ll}\d-]*[ ]){0,3}?(?P<noun>\p{Ll}[\p{Ll}-]*)"
+    r"(?:,[ ]\d+,)?[ ]+(?=\p{Ll})"
+)
+# Words between a noun subject and "his"/"her" after which the possessive may be another's.
+_NOUN_SUBJECT_BLOCKS = frozenset(
+    "who whom whose which that for of he him they them their we us you i it its and or said says "
+    "told tells play plays played playing portray portrays portrayed portraying".split()
+)
 _OPENING_SHE = compile_regex(r"[\s\"“‘'(\[-]*" + _LABELS + r"(?P<she>She)\b")
 # A "himself" this close after the sentence's subject (with no article between) is the subject's.
 _REFLEXIVE_REACH = 4
@@ -183,6 +198,7 @@ def speaker_possessives(text: str, possessive: str) -> dict[int, str]:
 class PronounGender:
     def __init__(self, options) -> None:
         self.window = options.get("sentences", 2)
+        self.subject_nouns_class = options.get("subject_nouns")
 
     # The word lists are read on first use (start-up stays cheap), once per process.
     @functools.cached_property
@@ -192,6 +208,34 @@ class PronounGender:
     @functools.cached_property
     def male(self) -> frozenset[str]:
         return _lower_set(word_class("male-nouns")) | _MALE_PRONOUNS | {"himself"}
+
+    @functools.cached_property
+    def subject_nouns(self) -> frozenset[str]:
+        """Nouns that name a person of the detector's sex by what they are ("the actress"), which
+        make a sentence's opening subject ("The 35-year-old actress thanked his fans")."""
+        if not self.subject_nouns_class:
+            return frozenset()
+        return _lower_set(word_class(self.subject_nouns_class))
+
+    def noun_subject(self, sentence: str) -> int | None:
+        """Where the sentence's opening subject ends if it is "the" + up to three
+        lower-case modifiers + a noun of `subject_nouns`, and the next word is lower case ("The
+        35-year-old actress posted ..."; not "The actress's husband", "The actress and her
+        husband" is let through to `_noun_owns`)."""
+        if not self.subject_nouns:
+            return None
+        match = _OPENING_NOUN.match(sentence)
+        if not match or match.group("noun").lower() not in self.subject_nouns:
+            return None
+        return match.end("noun")
+
+    @staticmethod
+    def _noun_owns(words, subject: int, position: int) -> bool:
+        """Nothing between a noun subject and the possessive that opens a clause of someone else
+        or introduces another owner ("The woman who found his wallet", "The actress said he ...",
+        "The lady for whom his ...")."""
+        between = [w.group().lower() for w in words if subject <= w.start() < words[position].start()]
+        return len(between) <= 6 and not any(w in _NOUN_SUBJECT_BLOCKS for w in between)
 
     @functools.cached_property
     def female_names(self) -> frozenset[str]:
@@ -204,7 +248,7 @@ class PronounGender:
 
     @staticmethod
     def validate(options) -> None:
-        check_options(options, {"sentences": int})
+        check_options(options, {"sentences": int, "subject_nouns": str})
 
     def find(self, text: str):
         if "his" not in text and "His" not in text and "himself" not in text:
@@ -274,7 +318,8 @@ class PronounGender:
                 # ('"She got to hear me sing." His teammate ...').
                 and said.quoted == e.quoted)
             subject = self._female_subject(body, surnames, firsts)
-            reflexive_subject = subject if subject is not None else _opening_she(body)
+            noun = self.noun_subject(body) if subject is None else None
+            reflexive_subject = subject if subject is not None else noun if noun is not None else _opening_she(body)
             words = list(_WORD.finditer(body))
             for position, match in enumerate(words):
                 token = match.group().lower()
@@ -294,7 +339,9 @@ class PronounGender:
                     # lead-ins that are.)
                     bound = relative is not None or (
                         subject is not None and match.start() >= subject
-                        and self._owned_by_subject(words, subject, position))
+                        and self._owned_by_subject(words, subject, position)) or (
+                        noun is not None and match.start() >= noun
+                        and self._owned_by_subject(words, noun, position) and self._noun_owns(words, noun, position))
                     clause = relative if relative is not None else subject
                     if bound and following == "own" and not _other_person_before(words, position, clause):
                         yield Found(sentence.start() + match.start(), sentence.start() + match.end(),
