@@ -64,8 +64,16 @@ FILES = {
     "probes-siblings-cq.txt": (("fr",), 21),
     "probes-siblings-cq2.txt": (("fr",), 25),
     "probes-siblings-ff2.txt": (("fr",), 20),
+    "probes-siblings-gr.txt": (("fr",), 100),
     "probes-attack8.txt": (("fr",), 50),
     "probes-attack9.txt": (("fr",), 60),
+    "probes-siblings-ff4.txt": (("fr",), 95),
+    "probes-siblings-ff3.txt": (("fr",), 80),
+    "probes-siblings-cq3.txt": (("fr",), 70),
+    "probes-siblings-rs.txt": (("fr",), 75),
+    "probes-pronouns4.txt": (("common",), 50),
+    "probes-ff-classic.txt": (("fr",), 240),
+    "probes-cq-classic.txt": (("fr",), 290),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
