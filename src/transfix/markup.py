@@ -39,7 +39,7 @@ from pathlib import PurePath
 from typing import Any
 
 from . import mask
-from .mdparse import parse
+from .mdparse import pieces
 from .resolve import matches_prefix
 from .textspan import Intervals
 
@@ -440,11 +440,11 @@ class _Markdown:
         for line in self.parse_lines:
             self.parse_starts.append(position)
             position += len(line) + 1
-        self.parse_text = "\n".join(self.parse_lines)
         self.inline: dict[int, list[tuple[str, int, int, int]]] = {}
-        self.table_rows: dict[int, tuple[int, int]] = {}
+        self.table_rows: dict[int, tuple[int, int]] = {}  # line: (start, end) columns of the row
         self.definitions: list[tuple[int, int]] = []
         self.current = -1
+        self.line0 = 0  # first line of the piece being parsed
 
     # -- positions ---------------------------------------------------------------------------
 
@@ -464,35 +464,52 @@ class _Markdown:
         """Called by the parser's wrapped inline rules (mdparse.py)."""
         self.inline.setdefault(self.current, []).append((name, start, end, label_end))
 
+    def record_row(self, line: int, start: int, end: int) -> None:
+        """A table row (the parser's wrapped table rule): positions in the piece's text."""
+        line += self.line0
+        column0 = self.parse_starts[line] - self.parse_starts[self.line0]
+        self.table_rows[line] = (start - column0, end - column0)
+
+    def record_definition(self, first: int, last: int) -> None:
+        self.definitions.append((first + self.line0, last + self.line0))
+
+    def forget(self, line: int) -> None:
+        while self.definitions and self.definitions[-1][0] >= line:
+            self.definitions.pop()
+        for number in [n for n in self.table_rows if n >= line]:
+            del self.table_rows[number]
+
     # -- analysis ----------------------------------------------------------------------------
 
     def analyze(self) -> _Analysis:
-        tokens = parse(self.parse_text, self)
-        covered = [False] * len(self.parse_lines)
+        head = len(self.protected)  # front matter
+        covered = bytearray(len(self.parse_lines))
 
         def cover(first: int, last: int) -> None:
-            covered[first:last] = [True] * (min(last, len(covered)) - first)
+            covered[first:last] = b"\1" * (min(last, len(covered)) - first)
 
-        for first, last in self.definitions:
-            self.protected.append(self.line_span(first, last))
-            cover(first, last)
         parent = ""
         cell = 0
-        for index, token in enumerate(tokens):
-            if token.map and token.type in _LEAVES:
-                cover(*token.map)
-            if token.type in ("fence", "code_block") and token.map:
-                self.protected.append(self.line_span(*token.map))
-            elif token.type == "html_block" and token.map:
-                self._html_block(*self.line_span(*token.map))
-            elif token.type == "tr_open":
-                cell = 0
-            elif token.type.endswith("_open") and token.nesting == 1:
-                parent = token.type[:-5] + (":" + token.markup if token.type == "heading_open" else "")
-            elif token.type == "inline" and token.map:
-                self._inline(index, token, parent, cell)
-                if parent in ("th", "td"):
-                    cell += 1
+        for _first, tokens in pieces(self.parse_lines, self):
+            for index, token in enumerate(tokens):
+                if token.map and token.type in _LEAVES:
+                    cover(*token.map)
+                if token.type in ("fence", "code_block") and token.map:
+                    self.protected.append(self.line_span(*token.map))
+                elif token.type == "html_block" and token.map:
+                    self._html_block(*self.line_span(*token.map))
+                elif token.type == "tr_open":
+                    cell = 0
+                elif token.type.endswith("_open") and token.nesting == 1:
+                    parent = token.type[:-5] + (":" + token.markup if token.type == "heading_open" else "")
+                elif token.type == "inline" and token.map:
+                    self._inline(index, token, parent, cell)
+                    if parent in ("th", "td"):
+                        cell += 1
+            self.inline.clear()
+        self.protected[head:head] = [self.line_span(first, last) for first, last in self.definitions]
+        for first, last in self.definitions:
+            cover(first, last)
         # Lines no block claimed (past markdown-it's nesting limit, say) get the plain-text mask.
         number = 0
         while number < len(covered):
@@ -623,7 +640,7 @@ class _Markdown:
         if row is None:
             return None
         start, end = row
-        src = self.parse_text
+        src = self.parse_lines[line]
         # mdTrim(getLine(...)): the trimmed row
         while start < end and src[start] in _MD_TRIM:
             start += 1
@@ -656,7 +673,8 @@ class _Markdown:
             where = where[:-1]
         if "".join(src[p] for p in where) != content:
             return None
-        return where
+        base = self.parse_starts[line]
+        return [base + p for p in where]
 
 
 def _front_matter(lines: list[str]) -> int | None:
