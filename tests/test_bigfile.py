@@ -76,3 +76,22 @@ def test_a_huge_single_line_is_never_cut_inside_a_word(tmp_path):
     assert result.returncode == 0, result.stderr
     text = big.read_text(encoding="utf-8")
     assert text.count("zzOTAN") == 40_000 and "zzNATO" not in text and text.count("the NATO envoy") == 40_000
+
+
+def test_markdown_chunks_end_between_blocks_never_inside_a_fence(tmp_path, monkeypatch):
+    from transfix import bigfile
+
+    unit = ("## Notes\n\nThe envoy met the press on Tuesday.\n\n```text\nprice: $ 600\n\n"
+            "told the point of sale\n```\n\n- a list item\n\n  its second paragraph\n\n")
+    text = unit * 60
+    path = tmp_path / "big.md"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(bigfile, "CHUNK_CHARS", 150)  # shorter than one unit: many chunks
+    chunks = list(bigfile.iter_chunks(str(path), kind="markdown"))
+    assert "".join(chunks) == text and len(chunks) >= 30
+    assert all(chunk.count("```") % 2 == 0 for chunk in chunks)
+    engine = transfix.Engine()
+    found, _ = bigfile.check_large(engine, str(path), None, "markdown", ())
+    expected = engine.check(text, kind="markdown")
+    assert [(f.rule, f.start, f.end, f.line) for f in found] == [(f.rule, f.start, f.end, f.line) for f in expected]
+    assert not any(text[f.start:f.end].startswith("$") for f in found)  # the code is never flagged

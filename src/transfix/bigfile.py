@@ -1,7 +1,7 @@
 """Files too large to hold in memory three times over: read, check and rewrite them in chunks.
 
 A chunk ends at a paragraph break (or a line break) near `CHUNK_CHARS`, so rules see whole
-paragraphs; document-level context conditions then see one chunk at a time. Memory stays
+paragraphs (Markdown: between top-level blocks, so that a fence or a list is never cut); document-level context conditions then see one chunk at a time. Memory stays
 bounded by the chunk size whatever the size of the file. The rewrite is atomic like any other.
 """
 
@@ -48,26 +48,37 @@ def _open(path: str, encoding: str | None) -> tuple[BinaryIO, str, bytes]:
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s")
 
 
-def _cut(buffer: str) -> int:
+def _cut(buffer: str, limit: int) -> int:
     """Where to end a chunk: a paragraph break, else a line break, else the end of a sentence,
     else a space: never inside a word, and a phrase rule rarely spans a sentence end. Only a
     single token longer than a chunk is cut where it stands."""
-    cut = buffer.rfind("\n\n", 0, CHUNK_CHARS)
+    cut = buffer.rfind("\n\n", 0, limit)
     if cut > 0:
         return cut + 2
-    cut = buffer.rfind("\n", 0, CHUNK_CHARS)
+    cut = buffer.rfind("\n", 0, limit)
     if cut > 0:
         return cut + 1
-    window_start = max(0, CHUNK_CHARS - 1_000_000)
-    ends = [m.end() for m in _SENTENCE_END.finditer(buffer, window_start, CHUNK_CHARS)]
+    window_start = max(0, limit - 1_000_000)
+    ends = [m.end() for m in _SENTENCE_END.finditer(buffer, window_start, limit)]
     if ends:
         return ends[-1]
-    space = max(buffer.rfind(" ", 0, CHUNK_CHARS), buffer.rfind("\t", 0, CHUNK_CHARS))
-    return space + 1 if space > 0 else CHUNK_CHARS
+    space = max(buffer.rfind(" ", 0, limit), buffer.rfind("\t", 0, limit))
+    return space + 1 if space > 0 else limit
 
 
-def iter_chunks(path: str, encoding: str | None = None) -> Iterator[str]:
-    """The decoded text of `path` in chunks that end at paragraph (or line) breaks."""
+def _markdown_cut(buffer: str, limit: int) -> int:
+    """Markdown ends a chunk only between top-level blocks (never inside a fence, a list or an
+    HTML block, which a paragraph break can be); 0 while one block fills the window."""
+    from .mdparse import block_cut
+
+    return block_cut(buffer[:limit])
+
+
+def iter_chunks(path: str, encoding: str | None = None, kind: str = "text") -> Iterator[str]:
+    """The decoded text of `path` in chunks that end at paragraph (or line) breaks; in Markdown,
+    between top-level blocks (a chunk grows past `CHUNK_CHARS` while one block fills it)."""
+    cutter = _markdown_cut if kind == "markdown" else _cut
+    limit = CHUNK_CHARS
     stream, chosen, bom = _open(path, encoding)
     decoder = codecs.getincrementaldecoder(chosen)(errors="strict")
     consumed = len(bom)
@@ -83,10 +94,14 @@ def iter_chunks(path: str, encoding: str | None = None) -> Iterator[str]:
                 raise InputError(f"{path}: not valid {chosen} near byte {consumed + exc.start}; "
                                  "pass --encoding to read it as another encoding") from None
             consumed += len(block)
-            while len(buffer) >= CHUNK_CHARS:
-                cut = _cut(buffer)
+            while len(buffer) >= limit:
+                cut = cutter(buffer, limit)
+                if cut <= 0:
+                    limit *= 2
+                    continue
                 yield buffer[:cut]
                 buffer = buffer[cut:]
+                limit = CHUNK_CHARS
             if not block:
                 break
     if buffer:
@@ -97,7 +112,7 @@ def check_large(engine, path: str, encoding: str | None, kind: str, skip: tuple[
     """Findings for a large file, with offsets and lines into the whole file."""
     findings, warnings = [], []
     offset = line_offset = 0
-    for chunk in iter_chunks(path, encoding):
+    for chunk in iter_chunks(path, encoding, kind):
         analysis = engine.analyze(chunk, kind=kind, skip=skip)
         warnings.extend(analysis.warnings)
         findings.extend(replace(f, start=f.start + offset, end=f.end + offset, line=f.line + line_offset)
@@ -135,7 +150,7 @@ def _fix_large(engine, path: str, encoding: str | None, kind: str, skip: tuple[s
     sink = os.fdopen(handle, "wb") if write else out
     try:
         sink.write(bom)
-        for chunk in iter_chunks(path, encoding):
+        for chunk in iter_chunks(path, encoding, kind):
             result = engine.repair(chunk, unsafe=unsafe, accept=accept, kind=kind, skip=skip)
             applied += len(result.applied)
             changed |= result.text != chunk

@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import PurePath
@@ -240,6 +240,33 @@ class _Lines:
         return bisect.bisect_right(self.starts, offset) - 1
 
 
+class _ParsedLines(Sequence[str]):
+    """The lines markdown-it parses, cut from the text when asked (a copy of a long document's
+    lines would cost more than the document): without their line breaks, a leading BOM and the
+    front matter, NUL read as U+FFFD as markdown-it does (same length)."""
+
+    def __init__(self, text: str, starts: array, ends: array) -> None:
+        self.text, self.starts, self.ends = text, starts, ends
+        self.blank_through = -1  # lines up to this one (front matter) are blank
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def length(self, number: int) -> int:
+        return 0 if number <= self.blank_through else self.ends[number] - self.starts[number]
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[number] for number in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self.ends)
+        if not 0 <= index < len(self.ends):
+            raise IndexError(index)
+        if index <= self.blank_through:
+            return ""
+        return self.text[self.starts[index]:self.ends[index]].replace("\0", "\ufffd")
+
+
 def _merge(spans: Iterable[Span]) -> list[Span]:
     return [(s, e) for s, e in Intervals([(s, e) for s, e in spans if e > s])]
 
@@ -247,14 +274,15 @@ def _merge(spans: Iterable[Span]) -> list[Span]:
 def _bare_spans(text: str, protected: list[Span]) -> list[Span]:
     """URLs, e-mail addresses and entity references in the prose between protected spans."""
     bare = any(marker in text for marker in ("://", "www.", "@", "&"))
-    if not bare and "/" not in text and "." not in text:
+    slash, at = "/" in text, "@" in text  # once: each is a scan of the whole text when absent
+    if not bare and not slash and "." not in text:
         return []
     found = []
     for gap_start, gap_end in _gaps(protected, len(text)):
         # Addresses without a scheme and e-mail addresses apart: in one alternation the e-mail
         # pattern would be retried at every word of a long dotted token.
         matches = list(_BARE.finditer(text, gap_start, gap_end)) if bare else []
-        if "/" in text:
+        if slash:
             matches += mask.HOST_PATH_RE.finditer(text, gap_start, gap_end)
         matches += mask.HOST_RE.finditer(text, gap_start, gap_end)
         for match in matches:
@@ -263,7 +291,7 @@ def _bare_spans(text: str, protected: list[Span]) -> list[Span]:
                 while end > start and text[end - 1] in _TRAILING:
                     end -= 1
             found.append((start, end))
-        if "@" in text:
+        if at:
             found += mask.email_spans(text, gap_start, gap_end, word_start=True)
     return sorted(found)
 
@@ -420,26 +448,23 @@ class _Markdown:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines = _Lines(text)
-        contents = [text[s:e] for s, e in zip(self.lines.starts, self.lines.ends, strict=True)]
         # Where column 0 of each parsed line lies in `text` (a leading BOM is not parsed).
         self.col0 = array("q", self.lines.starts)
         if text.startswith("\ufeff"):
-            contents[0] = contents[0][1:]
             self.col0[0] = 1
         self.protected: list[Span] = []
         self.comments: list[tuple[int, int, str]] = []
-        front = _front_matter(contents)
+        self.parse_lines = _ParsedLines(text, self.col0, self.lines.ends)
+        front = _front_matter(self.parse_lines)
         if front is not None:
             self.protected.append((self.col0[0], self.lines.ends[front]))
-            for number in range(front + 1):
-                contents[number] = ""
-        # markdown-it turns NUL into U+FFFD (same length) and every line break into LF.
-        self.parse_lines = [c.replace("\0", "\ufffd") for c in contents]
+            self.parse_lines.blank_through = front
+        # Offsets of the lines in the text markdown-it parses (the lines joined by line feeds).
         self.parse_starts = array("q")
         position = 0
-        for line in self.parse_lines:
+        for number in range(len(self.parse_lines)):
             self.parse_starts.append(position)
-            position += len(line) + 1
+            position += self.parse_lines.length(number) + 1
         self.inline: dict[int, list[tuple[str, int, int, int]]] = {}
         self.table_rows: dict[int, tuple[int, int]] = {}  # line: (start, end) columns of the row
         self.definitions: list[tuple[int, int]] = []

@@ -20,12 +20,13 @@ pass collects them all before the pieces are parsed.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterator, Sequence
 from types import SimpleNamespace
 from typing import Any
 
 _DOCUMENT = "transfix document"  # the key in markdown-it's env of the _Markdown being parsed
-PIECE_CHARS = 1 << 20
+PIECE_CHARS = 1 << 18
 
 
 def pieces(lines: Sequence[str], document: Any, piece_chars: int | None = None) -> Iterator[tuple[int, list]]:
@@ -46,6 +47,23 @@ def pieces(lines: Sequence[str], document: Any, piece_chars: int | None = None) 
 
 def _ignore(*_args: int) -> None:
     pass
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def block_cut(text: str) -> int:
+    """Where a Markdown text may be cut so that both parts parse as they do together: the start
+    of its last top-level block that follows a blank line (0 if there is none)."""
+    starts, lines = [0], []
+    for match in _BREAK.finditer(text):
+        lines.append(text[starts[-1]:match.start()].replace("\0", "\ufffd"))
+        starts.append(match.end())
+    lines.append(text[starts[-1]:].replace("\0", "\ufffd"))
+    document = SimpleNamespace(record_row=_ignore, record_definition=_ignore, forget=_ignore, line0=0)
+    tokens = _parser().parse("\n".join(lines), {_DOCUMENT: document})
+    keep = _last_block(tokens, lines, 0)
+    return starts[tokens[keep].map[0]] if keep else 0
 
 
 def _pieces(lines: Sequence[str], env: dict, piece_chars: int, *, inline: bool) -> Iterator[tuple[int, list]]:
