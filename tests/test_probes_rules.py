@@ -74,6 +74,11 @@ FILES = {
     "probes-pronouns4.txt": (("common",), 50),
     "probes-ff-classic.txt": (("fr",), 240),
     "probes-cq-classic.txt": (("fr",), 290),
+    "probes-attack10.txt": (("fr",), 230),
+    "probes-attack11.txt": (("fr",), 360),
+    "probes-attack12.txt": (("fr", "common"), 270),
+    "probes-attack13.txt": (("fr",), 170),
+    "probes-attack14.txt": (("fr",), 230),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
