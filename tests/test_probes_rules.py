@@ -79,6 +79,7 @@ FILES = {
     "probes-attack12.txt": (("fr", "common"), 270),
     "probes-attack13.txt": (("fr",), 170),
     "probes-attack14.txt": (("fr",), 230),
+    "probes-attack15.txt": (("fr",), 20),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
