@@ -58,8 +58,13 @@ class QuoteBalance:
             return
         blocks = segments(text, _BREAK)
         for number, match in enumerate(blocks):
-            block = match.group().rstrip()
-            if len(block) > _MAX_BLOCK or _CODE.search(block):
+            end = match.end()  # the block less its trailing white space, measured before it is copied
+            while end > match.start() and text[end - 1].isspace():
+                end -= 1
+            if end - match.start() > _MAX_BLOCK:
+                continue
+            block = text[match.start():end]
+            if _CODE.search(block):
                 continue
             marks = [m.start() for m in _MARKS.finditer(block)]
             if not marks or not _opens(block, marks[-1]):

@@ -193,8 +193,10 @@ class PronounThings:
         surnames = None  # read at the first sentence that has a masculine pronoun
         blocks = segments(text, _PARAGRAPH_END) if self.paragraph else [regex.match(r"(?s).*", text)]
         for block in blocks:
-            offset = block.start()
-            sentences = [m for m in _SENTENCE.finditer(block.group()) if m.group().strip()]
+            # Sentences found in `text` itself: a copy of a long paragraph (a text without blank
+            # lines is one) would stay alive as long as its sentences.
+            offset = 0
+            sentences = [m for m in _SENTENCE.finditer(text, block.start(), block.end()) if m.group().strip()]
             for index, sentence in enumerate(sentences):
                 if not _HE.search(sentence.group()):
                     continue  # no he, him, his or himself: nothing to change here
@@ -379,23 +381,23 @@ class PronounThings:
             return
         surnames = _names_after(text, self.person_names)  # the strict lists: "Grant Park" is no person
         for block in segments(text, _PARAGRAPH_END):
-            body = block.group()
-            if "its" not in body and "Its" not in body:
+            first, last = block.span()  # read in `text` itself: no copy of a long paragraph
+            if text.find("its", first, last) < 0 and text.find("Its", first, last) < 0:
                 continue  # most paragraphs: no words to read
             # No list of the paragraph's words (20 bytes a character): `_owner` reads back no
             # further than the word before the last gap that stops its walk, and the genders are
             # what the paragraph said before "its".
             recent: list = []
             female = male = False
-            for match in _WORD.finditer(body):
-                if recent and _stops_walk(body[recent[-1].end():match.start()]):
+            for match in _WORD.finditer(text, first, last):
+                if recent and _stops_walk(text[recent[-1].end():match.start()]):
                     recent = [recent[-1]]
                 recent.append(match)
                 word = match.group()
                 if word in ("its", "Its"):
-                    found = self._its(body, block.start(), recent, surnames, female, male)
+                    found = self._its(text, recent, surnames, female, male)
                     if found is None:
-                        found = self._group_kin(body, block.start(), match)
+                        found = self._group_kin(text, first, last, match)
                     if found is not None:
                         yield found
                 lowered = word.lower()
@@ -404,7 +406,7 @@ class PronounThings:
                 elif lowered in ("he", "him", "his", "himself") or lowered in self.male:
                     male = True
 
-    def _its(self, body: str, offset: int, tokens, surnames, female: bool, male: bool) -> Found | None:
+    def _its(self, body: str, tokens, surnames, female: bool, male: bool) -> Found | None:
         """A finding for the "its" that ends `tokens` if its owner is a person or a group."""
         position = len(tokens) - 1
         owner = self._owner(body, tokens, position, surnames)
@@ -419,18 +421,18 @@ class PronounThings:
         elif male and not female:
             replacement = "his"
         match = tokens[position]
-        start, end = offset + match.start(), offset + match.end()
-        return Found(start, end, (same_case(match.group(), replacement),) if replacement else ())
+        return Found(match.start(), match.end(), (same_case(match.group(), replacement),) if replacement else ())
 
-    def _group_kin(self, body: str, offset: int, match) -> Found | None:
+    def _group_kin(self, body: str, first: int, last: int, match) -> Found | None:
         """"its" before a relative of a person ("its late mother", "its children") in a sentence
         whose subject is a pair or group of people ("The quartet ... the loss of its beloved
         television mother"), with no one and nothing between that could have the relative: a
         group of people has relatives, and English gives them "their"."""
-        kin = _GROUP_KIN.match(body, match.end())
+        kin = _GROUP_KIN.match(body, match.end(), last)
         if kin is None:
             return None
-        start = max(body.rfind(c, 0, match.start()) for c in ".!?\n;:") + 1
+        start = max(body.rfind(c, first, match.start()) for c in ".!?\n;:")
+        start = start + 1 if start >= 0 else first
         subject = _GROUP_SUBJECT.match(body, start, match.start())
         if subject is None:
             return None
@@ -440,7 +442,7 @@ class PronounThings:
             if token[:1].isupper() or lowered in ("a", "an", "its", "his", "her", "he", "she", "it") \
                     or lowered in self.persons or self._thing_word(lowered) or lowered in _GROUP_WORDS:
                 return None
-        return Found(offset + match.start(), offset + match.end(), (same_case(match.group(), "their"),))
+        return Found(match.start(), match.end(), (same_case(match.group(), "their"),))
 
     def _owner(self, body: str, tokens, position: int, surnames):
         """Walk back from "its" over verbs (-ed, -ing, auxiliaries), adverbs and commas to the first
