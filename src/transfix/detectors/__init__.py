@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from typing import Any, Iterable, Mapping, NamedTuple, Protocol
+from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Protocol
 
 
 class Found(NamedTuple):
@@ -75,19 +75,19 @@ def check_options(options: Mapping[str, Any], allowed: dict[str, type]) -> None:
 _WHOLE = re.compile(r".+", re.DOTALL)
 
 
-def segments(text: str, breaks: re.Pattern) -> list[re.Match]:
+def segments(text: str, breaks: re.Pattern) -> Iterator[re.Match]:
     """The non-empty stretches of `text` between matches of `breaks` (blank lines, say), as match
-    objects (start(), group()). A regex that walks a paragraph character by character through a
-    group, `(?:[^\\n]|\\n(?!...))+`, keeps backtracking state for every character: 130 MB for a
+    objects (start(), group()), one at a time (a long Markdown document has a paragraph every
+    hundred characters). A regex that walks a paragraph character by character through a group,
+    `(?:[^\\n]|\\n(?!...))+`, keeps backtracking state for every character: 130 MB for a
     one-megabyte paragraph."""
-    found, start = [], 0
+    start = 0
     for cut in breaks.finditer(text):
         if cut.start() > start:
-            found.append(_WHOLE.match(text, start, cut.start()))
+            yield _WHOLE.match(text, start, cut.start())
         start = cut.end()
     if start < len(text):
-        found.append(_WHOLE.match(text, start))
-    return found
+        yield _WHOLE.match(text, start)
 
 
 def strip_possessive(word: str) -> str:

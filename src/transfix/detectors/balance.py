@@ -56,7 +56,7 @@ class QuoteBalance:
     def find(self, text: str):
         if '"' not in text and "“" not in text:
             return
-        blocks = segments(text, _BREAK)
+        blocks = list(segments(text, _BREAK))
         for number, match in enumerate(blocks):
             end = match.end()  # the block less its trailing white space, measured before it is copied
             while end > match.start() and text[end - 1].isspace():
