@@ -94,8 +94,9 @@ def protected_spans(text: str, kind: str) -> list[Span]:
     kind = _check_kind(kind)
     if kind == "text":
         return list(mask.protected_spans(text))
-    spans = _analyze(text, kind).protected
-    return _merge(spans + _bare_spans(text, _merge(spans)))
+    merged = _merge(_analyze(text, kind).protected)  # the unmerged spans are freed here
+    bare = _bare_spans(text, merged)
+    return _merge(merged + bare) if bare else merged
 
 
 # ---------------------------------------------------------------------------------------------
