@@ -121,12 +121,8 @@ def _parser():
         _wrap(md.inline.ruler, name, lambda fn, name=name: _inline_rule(name, fn))
     _wrap(md.block.ruler, "table", _table_rule)
     _wrap(md.block.ruler, "reference", _reference_rule)
-    md.core.ruler.at("inline", _core_inline)
+    md.core.ruler.disable("inline")  # run by `_pieces` on the blocks a piece keeps
     return md
-
-
-def _core_inline(state) -> None:
-    """markdown-it's inline stage is run by `_pieces` on the blocks a piece keeps."""
 
 
 def _inline_all(md, tokens: list, env: dict) -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import collections
 
 from ..compiled import compile_regex
-from . import Found, strip_possessive
+from . import Found, check_options, strip_possessive
 from .pronouns import (
     _NOT_A_NOUN, _OPENING_NAME, _PREPOSITIONS, _SENTENCE, _WOMAN_ONLY, _WORD, PronounGender,
     _in_quotation, speaker_is, speaker_possessives,
@@ -56,6 +56,10 @@ _OBJECT_VERBS = frozenset(
 
 
 class HerForHis(PronounGender):
+    @staticmethod
+    def validate(options) -> None:
+        check_options(options, {"sentences": int})  # `subject_nouns` is the "his" direction's
+
     def find(self, text: str):
         if "her" not in text:
             return
