@@ -80,6 +80,8 @@ FILES = {
     "probes-attack13.txt": (("fr",), 170),
     "probes-attack14.txt": (("fr",), 230),
     "probes-attack15.txt": (("fr",), 20),
+    "probes-attack16.txt": (("fr",), 570),
+    "probes-names-classic.txt": (("fr",), 150),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
