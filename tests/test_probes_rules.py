@@ -82,6 +82,7 @@ FILES = {
     "probes-attack15.txt": (("fr",), 20),
     "probes-attack16.txt": (("fr",), 570),
     "probes-names-classic.txt": (("fr",), 150),
+    "probes-media-classic.txt": (("fr",), 85),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
