@@ -83,6 +83,7 @@ FILES = {
     "probes-attack16.txt": (("fr",), 570),
     "probes-names-classic.txt": (("fr",), 150),
     "probes-media-classic.txt": (("fr",), 85),
+    "probes-gr-classic.txt": (("fr",), 530),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
