@@ -84,6 +84,7 @@ FILES = {
     "probes-names-classic.txt": (("fr",), 150),
     "probes-media-classic.txt": (("fr",), 85),
     "probes-gr-classic.txt": (("fr",), 530),
+    "probes-attack17.txt": (("fr",), 170),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
