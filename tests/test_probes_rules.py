@@ -85,6 +85,7 @@ FILES = {
     "probes-media-classic.txt": (("fr",), 85),
     "probes-gr-classic.txt": (("fr",), 530),
     "probes-attack17.txt": (("fr",), 170),
+    "probes-attack18.txt": (("fr",), 280),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
