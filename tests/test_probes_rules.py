@@ -86,6 +86,8 @@ FILES = {
     "probes-gr-classic.txt": (("fr",), 530),
     "probes-attack17.txt": (("fr",), 170),
     "probes-attack18.txt": (("fr",), 280),
+    "probes-attack19.txt": (("fr",), 690),
+    "probes-politics-classic.txt": (("fr",), 140),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
