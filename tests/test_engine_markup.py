@@ -56,13 +56,13 @@ def test_normalised_markdown_is_parsed_again_only_when_a_change_can_make_markup(
 
     engine = Engine(select=["fr", "normalize"])
     parsed: list[str] = []
-    original = markup.protected_spans
+    original = markup.protected_intervals
 
     def counting(text, kind):
         parsed.append(text)
         return original(text, kind)
 
-    monkeypatch.setattr(markup, "protected_spans", counting)
+    monkeypatch.setattr(markup, "protected_intervals", counting)
     mojibake = "Le cafÃ© `payment walls` and behind payment walls.\n"
     findings = engine.check(mojibake, kind="markdown")
     assert len(parsed) == 1

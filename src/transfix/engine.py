@@ -6,6 +6,7 @@ it holds no per-document state, so one engine can serve many threads.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -192,14 +193,14 @@ class Engine:
     def _protected(self, text: str, kind: str) -> Intervals:
         """Spans no rule may touch: markup that is not prose, and the user's allowed phrases."""
         if kind == "text":
-            spans = list(protected_spans(text))
+            spans = protected_spans(text)
         else:
-            from .markup import protected_spans as markup_spans
+            from .markup import protected_intervals
 
-            spans = markup_spans(text, kind)
+            spans = protected_intervals(text, kind)
         if self._allow is not None:
-            spans += [m.span() for m in self._allow.finditer(text)]
-        return Intervals(spans)
+            return Intervals(itertools.chain(spans, (m.span() for m in self._allow.finditer(text))))
+        return spans
 
     def _filter(self, text: str, kind: str, findings: list[Finding], skipped: tuple[str, ...]) -> list[Finding]:
         """Selection by rule prefix, per-path ignores and inline directives."""

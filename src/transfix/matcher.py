@@ -26,7 +26,7 @@ from .loader import compile_pattern
 from .triggers import derive_triggers
 from .model import Context, Rule
 from .phrases import TRIGGER, PhraseTable, fold_key, is_word_char
-from .textspan import Intervals
+from .textspan import Intervals, offsets
 
 _WORD_CHARS = regex.compile(r"\w+")
 # A triggered regex runs on the sentences around each trigger: from the sentence boundary before
@@ -184,7 +184,7 @@ class Matcher:
                     if rule is TRIGGER:
                         seen = triggered.get(targets)
                         if seen is None:
-                            triggered[targets] = array("q", (last,))  # 8 bytes a place, not 36
+                            triggered[targets] = offsets(len(text), (last,))  # 4 bytes a place, not 36
                         elif last - seen[-1] > SENTENCE_REACH // 2 or text.find("\n\n", seen[-1], last) != -1:
                             # A trigger this close to the previous one adds nothing (its window
                             # reaches at least SENTENCE_REACH either side within the paragraph).
@@ -247,7 +247,7 @@ class Matcher:
                 if not users[key]:
                     del spans[key]
             else:
-                windows = array("q", (0, len(text)))
+                windows = offsets(len(text), (0, len(text)))
             pattern = compile_pattern(rule.pattern, rule.case_sensitive)
             try:
                 for start, end, match in _search(pattern, text, windows, budget):
@@ -337,8 +337,8 @@ def _in_order(positions: array) -> array | list[int]:
 
 def _paragraph_windows(text: str, positions: array) -> array:
     """Merged spans of the paragraphs (capped at TRIGGER_REACH either side) around positions,
-    as a flat array of offsets: start, end, start, end, ... (16 bytes a window, not 120)."""
-    windows = array("q")
+    as a flat array of offsets: start, end, start, end, ... (8 bytes a window, not 120)."""
+    windows = offsets(len(text))
     for position in _in_order(positions):
         if windows and position < windows[-1]:
             continue
@@ -359,13 +359,13 @@ class _Boundaries:
     """Sorted offsets of a text's sentence and paragraph boundaries, found in one pass."""
 
     def __init__(self, text: str) -> None:
-        # Arrays: 8 bytes an offset, where a list of ints takes 36 (a long text has many).
-        self.starts = array("q")  # a window may start here (after '.', '!', '?' or a line break)
-        self.ends = array("q")  # or end here (after the space or the line break)
+        # Arrays: 4 bytes an offset, where a list of ints takes 36 (a long text has many).
+        self.starts = offsets(len(text))  # a window may start here (after '.', '!', '?' or a line break)
+        self.ends = offsets(len(text))  # or end here (after the space or the line break)
         for match in _BOUNDARY.finditer(text):
             self.starts.append(match.start() + 1)
             self.ends.append(match.end())
-        self.paragraphs = array("q", (m.start() for m in _PARAGRAPH.finditer(text)))  # offsets of "\n\n"
+        self.paragraphs = offsets(len(text), (m.start() for m in _PARAGRAPH.finditer(text)))  # offsets of "\n\n"
 
 
 def _sentence_windows(text: str, positions: array, bounds: _Boundaries) -> array:
@@ -373,7 +373,7 @@ def _sentence_windows(text: str, positions: array, bounds: _Boundaries) -> array
     `_paragraph_windows` gives them. A window ends after a line break or after the space that
     follows a sentence's end, never inside a word, so that `\\b` and look-aheads at its end see
     what they would see in the whole text."""
-    windows = array("q")
+    windows = offsets(len(text))
     size = len(text)
     for position in _in_order(positions):
         if windows and position + SENTENCE_REACH <= windows[-1]:

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from collections.abc import Iterable
+
+
+def offsets(limit: int, values=()) -> array:
+    """An array for offsets up to `limit` (a text's length): 4 bytes an offset, 8 past 2**31.
+    A long text keeps several (line starts, sentence boundaries, trigger places)."""
+    return array("i" if limit < 2**31 else "q", values)
 
 
 class Intervals:
     """A sorted set of [start, end) spans that answers `overlaps` in O(log n)."""
 
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         # Arrays: 16 bytes a span, where lists of ints (and a list a merged span) took ~150; a
         # long Markdown document has a protected span every hundred characters.
         self.starts, self.ends = array("q"), array("q")
@@ -41,7 +48,7 @@ class LineIndex:
     """Maps code-point offsets to 1-based (line, column)."""
 
     def __init__(self, text: str) -> None:
-        self.starts = array("q", (0,))  # 8 bytes a line, where a list of ints takes 36
+        self.starts = offsets(len(text), (0,))  # 4 bytes a line, where a list of ints takes 36
         position = text.find("\n")
         while position != -1:
             self.starts.append(position + 1)
