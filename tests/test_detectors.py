@@ -212,3 +212,16 @@ def test_dev_set_floor_precision_and_mechanical_recall(dev_figures):
     assert dev_figures["mechanical"] >= 0.78
     assert dev_figures["lexical"] >= 0.33
     assert dev_figures["all"] >= 0.38
+
+
+def test_a_word_list_answers_many_words_as_it_answers_few():
+    """A long text's many distinct words are read against the list rather than through a set of
+    it: the same members, and no set of the list built."""
+    from transfix.detectors.foreign import _Lexicon
+
+    few, many = _Lexicon("fr-words"), _Lexicon("fr-words")
+    words = {w.lower() for w in "le chat est sur la table avec une maison rouge house cat the and".split()}
+    words |= {f"notaword{n}" for n in range(_Lexicon.SEARCHES)}
+    expected = {w for w in words if w in few}
+    assert expected and many.intersection(frozenset(words)) == expected
+    assert many._set is None

@@ -30,7 +30,7 @@ comments (``<!-- transfix: off -->``), in plain text on a line of their own, alo
 from __future__ import annotations
 
 import bisect
-import itertools
+import heapq
 import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -42,7 +42,7 @@ from typing import Any
 from . import mask
 from .mdparse import pieces
 from .resolve import matches_prefix
-from .textspan import Intervals, offsets
+from .textspan import Intervals, SpanBuffer, offsets
 
 KINDS = ("text", "markdown", "html")
 
@@ -100,9 +100,14 @@ def protected_intervals(text: str, kind: str) -> Intervals:
     kind = _check_kind(kind)
     if kind == "text":
         return Intervals(mask.protected_spans(text))
-    merged = _merge(_analyze(text, kind).protected)  # the unmerged spans are freed here
+    found = _analyze(text, kind).protected
+    merged = found.intervals() if isinstance(found, SpanBuffer) else _merge(found)
+    del found  # the unmerged spans are freed before the bare addresses are looked for
     bare = _bare_spans(text, merged)
-    return _merge(itertools.chain(merged, bare)) if bare else merged
+    if not bare:
+        return merged
+    # Both are sorted: merged in order rather than listed and sorted again.
+    return Intervals((span for span in heapq.merge(merged, bare) if span[1] > span[0]), ordered=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -319,7 +324,7 @@ def _gaps(protected: Iterable[Span], length: int) -> Iterator[Span]:
 class _Analysis:
     """What one parse of a document's markup gives: spans that are not prose, and comments."""
 
-    protected: list[Span] = field(default_factory=list)
+    protected: list[Span] | SpanBuffer = field(default_factory=list)
     comments: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, body)
 
 
@@ -460,7 +465,7 @@ class _Markdown:
         self.col0 = offsets(len(text), self.lines.starts)
         if text.startswith("\ufeff"):
             self.col0[0] = 1
-        self.protected: list[Span] = []
+        self.protected = SpanBuffer(len(text))
         self.comments: list[tuple[int, int, str]] = []
         self.parse_lines = _ParsedLines(text, self.col0, self.lines.ends)
         front = _front_matter(self.parse_lines)
@@ -515,7 +520,6 @@ class _Markdown:
     # -- analysis ----------------------------------------------------------------------------
 
     def analyze(self) -> _Analysis:
-        head = len(self.protected)  # front matter
         covered = bytearray(len(self.parse_lines))
 
         def cover(first: int, last: int) -> None:
@@ -540,7 +544,7 @@ class _Markdown:
                     if parent in ("th", "td"):
                         cell += 1
             self.inline.clear()
-        self.protected[head:head] = [self.line_span(first, last) for first, last in self.definitions]
+        self.protected.extend(self.line_span(first, last) for first, last in self.definitions)
         for first, last in self.definitions:
             cover(first, last)
         # Lines no block claimed (past markdown-it's nesting limit, say) get the plain-text mask.

@@ -16,11 +16,12 @@ def offsets(limit: int, values=()) -> array:
 class Intervals:
     """A sorted set of [start, end) spans that answers `overlaps` in O(log n)."""
 
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+    def __init__(self, spans: Iterable[tuple[int, int]], *, ordered: bool = False) -> None:
+        """`spans` in any order, or sorted by start when `ordered` says so."""
         # Arrays: 16 bytes a span, where lists of ints (and a list a merged span) took ~150; a
         # long Markdown document has a protected span every hundred characters.
         self.starts, self.ends = array("q"), array("q")
-        for start, end in sorted(spans):
+        for start, end in spans if ordered else sorted(spans):
             if self.starts and start <= self.ends[-1]:
                 if end > self.ends[-1]:
                     self.ends[-1] = end
@@ -42,6 +43,31 @@ class Intervals:
         if start == end:
             return self.starts[index] < start < self.ends[index]
         return self.ends[index] > start
+
+
+class SpanBuffer:
+    """[start, end) spans collected in any order, 8 bytes a span (a tuple in a list takes ~130:
+    a long Markdown document records a protected span every hundred characters)."""
+
+    def __init__(self, limit: int) -> None:
+        self.starts, self.ends = offsets(limit), offsets(limit)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def append(self, span: tuple[int, int]) -> None:
+        self.starts.append(span[0])
+        self.ends.append(span[1])
+
+    def extend(self, spans: Iterable[tuple[int, int]]) -> None:
+        for span in spans:
+            self.append(span)
+
+    def intervals(self) -> Intervals:
+        """The spans that are not empty, merged (sorted through an index, not a list of pairs)."""
+        starts, ends = self.starts, self.ends
+        order = sorted(range(len(starts)), key=starts.__getitem__)
+        return Intervals(((starts[i], ends[i]) for i in order if ends[i] > starts[i]), ordered=True)
 
 
 class LineIndex:

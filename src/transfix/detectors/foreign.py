@@ -84,7 +84,7 @@ class ForeignWords:
             yield Found(run[0].start, run[-1].end)
             return
         for start, end, own, lower in run:
-            if own and lower and end - start >= self.min_length and text[start:end].lower() in _lexicon(self._single_name):
+            if own and lower and end - start >= self.min_length and _listed(self._single_name, text[start:end].lower(), text):
                 yield Found(start, end)
 
 
@@ -94,8 +94,8 @@ class ForeignWords:
         if not self._rival_names:
             return True
         words = [text[t.start:t.end].lower() for t in run]
-        own = sum(not t.own or w in self.words for t, w in zip(run, words))
-        return all(own > sum(w in _lexicon(name) for w in words) for name in self._rival_names)
+        own = sum(not t.own or _listed(self._words_name, w, text) for t, w in zip(run, words))
+        return all(own > sum(_listed(name, w, text) for w in words) for name in self._rival_names)
 
 
 class _Lexicon:
@@ -123,7 +123,26 @@ class _Lexicon:
         return word in self._set
 
     def intersection(self, words) -> set[str]:
+        """The members of `words` (a set). Many words (a long text's) are looked up the other way,
+        the list's words in them, rather than by building a set of the list: a set a language
+        (~2 MB each, six of them) alive beside the long text."""
+        if self._set is None and len(words) > self.SEARCHES:
+            return {word for word in self._text.split("\n") if word in words}
         return {word for word in words if word in self}
+
+
+def _listed(name: str, word: str, text: str) -> bool:
+    """`word in _lexicon(name)`, for a word of `text`: a text of many distinct words asks its own
+    words' intersection with the list (built once a text and language), not a set of the list."""
+    vocabulary = _vocabulary(text)
+    if len(vocabulary) > _Lexicon.SEARCHES and word in vocabulary:
+        return word in _present(name, vocabulary)
+    return word in _lexicon(name)
+
+
+@functools.lru_cache(maxsize=8)
+def _present(name: str, vocabulary: frozenset[str]) -> frozenset[str]:
+    return frozenset(_lexicon(name).intersection(vocabulary))
 
 
 @functools.lru_cache(maxsize=None)
