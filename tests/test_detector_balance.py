@@ -52,3 +52,19 @@ def test_inch_mark_and_code_are_not_quotations():
 def test_a_closing_mark_ends_the_paragraph_inside_a_sentence():
     text = 'Critics called it "a triumph" and the run was extended.\n\nTickets sold out.'
     assert found(text) == []
+
+
+def test_photo_captions_between_the_paragraphs_of_a_quotation_are_skipped():
+    """Scraped pages put photo captions ("Label: text", no closing stop) between paragraphs; a
+    quotation that runs on reopens in the next paragraph of prose after them."""
+    text = ('"We are thrilled to finally be home with the boys.\n\n'
+            "Happy family: the couple with their three children in 2019\n\n"
+            '"It has been the longest year of our lives," she said.')
+    assert found(text) == []
+    # A caption followed by narration: the quotation was not continued.
+    narration = text.replace('"It has been', "It had been").replace(',"', ",")
+    assert found(narration) == [("boys.", 'boys."')]
+    # A paragraph that is a sentence, not a caption, is the paragraph that follows.
+    sentence = text.replace("Happy family: the couple with their three children in 2019",
+                            "The couple married in 2010.")
+    assert found(sentence) == [("boys.", 'boys."')]

@@ -17,6 +17,7 @@ of the paragraph and the repair adds the closing mark; a stray apostrophe left w
 from __future__ import annotations
 
 import re
+from collections import deque
 
 import regex
 
@@ -52,6 +53,14 @@ def _reopens(text: str, block: re.Match) -> bool:
 
 
 _FIRST = re.compile(r"\s*(\S)")
+# A photo caption of a scraped news page: one line, a short label and a colon, no closing stop
+# ("Family of five: Kristin and Jay with their three children"). A quotation that runs on over
+# several paragraphs reopens in the next paragraph of prose, after any captions between.
+_CAPTION = re.compile(r"[ \t]*[^\s:\"“][^:\n\"“]{0,40}: [^\n\"“”]{1,300}(?<![.!?…'’])\s*")
+
+
+def _caption(text: str, block: re.Match) -> bool:
+    return _CAPTION.fullmatch(text, block.start(), block.end()) is not None
 
 
 class QuoteBalance:
@@ -65,12 +74,29 @@ class QuoteBalance:
     def find(self, text: str):
         if '"' not in text and "“" not in text:
             return
-        # Each block with the one after it: a list of every block's match object would be 100
+        # Blocks are read a few ahead at most: a list of every block's match object would be 100
         # bytes a paragraph (27 MB for a 16 MB Markdown document).
         blocks = segments(text, _BREAK)
-        following = next(blocks, None)
-        while following is not None:
-            match, following = following, next(blocks, None)
+        ahead: deque = deque()
+
+        def read(index: int) -> re.Match | None:
+            """The block `index` places after the current one (None past the last)."""
+            while index >= len(ahead):
+                block = next(blocks, None)
+                if block is None:
+                    return None
+                ahead.append(block)
+            return ahead[index]
+
+        def prose_after() -> re.Match | None:
+            """The first block after the current one that is not a photo caption."""
+            index = 0
+            while (block := read(index)) is not None and _caption(text, block):
+                index += 1
+            return block
+
+        while read(0) is not None:
+            match = ahead.popleft()
             end = match.end()  # the block less its trailing white space, measured before it is copied
             while end > match.start() and text[end - 1].isspace():
                 end -= 1
@@ -84,6 +110,7 @@ class QuoteBalance:
                 continue
             # Only a paragraph followed by another is known to end there; a quotation over
             # several paragraphs reopens in the next one.
+            following = prose_after()
             if following is None or _reopens(text, following):
                 continue
             end = _END.search(block)
