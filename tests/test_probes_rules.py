@@ -89,6 +89,7 @@ FILES = {
     "probes-attack19.txt": (("fr",), 690),
     "probes-politics-classic.txt": (("fr",), 140),
     "probes-attack20.txt": (("fr",), 310),
+    "probes-idioms-classic.txt": (("fr",), 130),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
