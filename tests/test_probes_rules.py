@@ -90,6 +90,7 @@ FILES = {
     "probes-politics-classic.txt": (("fr",), 140),
     "probes-attack20.txt": (("fr",), 310),
     "probes-idioms-classic.txt": (("fr",), 130),
+    "probes-attack21.txt": (("fr",), 280),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
