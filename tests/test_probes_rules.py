@@ -91,6 +91,8 @@ FILES = {
     "probes-attack20.txt": (("fr",), 310),
     "probes-idioms-classic.txt": (("fr",), 130),
     "probes-attack21.txt": (("fr",), 280),
+    "probes-screen-classic.txt": (("fr",), 140),
+    "probes-world-classic.txt": (("fr",), 255),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
