@@ -93,6 +93,7 @@ FILES = {
     "probes-attack21.txt": (("fr",), 280),
     "probes-screen-classic.txt": (("fr",), 140),
     "probes-world-classic.txt": (("fr",), 255),
+    "probes-attack22.txt": (("fr",), 185),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
