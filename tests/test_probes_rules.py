@@ -94,6 +94,7 @@ FILES = {
     "probes-screen-classic.txt": (("fr",), 140),
     "probes-world-classic.txt": (("fr",), 255),
     "probes-attack22.txt": (("fr",), 185),
+    "probes-attack23.txt": (("fr",), 270),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
