@@ -99,7 +99,7 @@ def protected_intervals(text: str, kind: str) -> Intervals:
     """protected_spans() as the engine keeps them (16 bytes a span, not a tuple's 120)."""
     kind = _check_kind(kind)
     if kind == "text":
-        return Intervals(mask.protected_spans(text))
+        return mask.protected_spans(text)  # already merged Intervals
     found = _analyze(text, kind).protected
     merged = found.intervals() if isinstance(found, SpanBuffer) else _merge(found)
     del found  # the unmerged spans are freed before the bare addresses are looked for
