@@ -149,3 +149,20 @@ def test_first_names_mode_leaves_first_names_that_are_english_words_alone():
     assert found("Ed Sheeran joked that Ed failed driver's ed twice, and Ed laughed.") == []
     assert found("Savannah Guthrie said Savannah saw lions on the savannah, where Savannah spent a week.") == []
     assert found("Victor Wembanyama scored as Victor dominated; Victor said to the victor go the spoils.") == []
+
+
+def test_the_words_of_a_text_are_read_once_and_never_handed_to_another_text():
+    from transfix.detectors import consistency
+
+    first = "The White House said on Monday that the white house staff would stay."
+    second = "Ellen DeGeneres met Ellen Degeneres fans."
+    words = consistency._words(first)
+    assert consistency._words(first) is words  # the second mode reuses the first one's words
+    other = consistency._words(second)
+    assert [w.text for w in other] == [w.text for w in consistency._read_words(second)]
+    again = consistency._words("".join(list(first)))  # equal text, another object: read again
+    assert again is not words and [w.text for w in again] == [w.text for w in words]
+    names = NameConsistency({})
+    firsts = NameConsistency({"mode": "first-names"})
+    assert [f.replacements for f in names.find(first)] == [("White House",)]
+    assert list(firsts.find(first)) == []

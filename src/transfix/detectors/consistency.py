@@ -77,7 +77,8 @@ class _Word:
 
     def __init__(self, start, end, text, initial, joined, heading):
         self.start, self.end, self.text, self.low = start, end, text, text.lower()
-        self.cap, self.lowered, self.shouted = _cap(text), text.islower(), _shouted(text)  # read once
+        # read once; _cap and _shouted inline (one call less a word)
+        self.cap, self.lowered, self.shouted = text[:1].isupper(), text.islower(), len(text) > 1 and text.isupper()
         self.initial = initial  # its capital is no evidence (sentence start, after a quote)
         self.joined = joined  # one space (or, in wrapped text, one line break) from the previous word
         self.heading = heading  # no evidence, no finding: a headline, code, a tag, a link text
@@ -91,7 +92,23 @@ def _shouted(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
+# The document's words, kept for the next caller: both modes of the detector (two rules) read
+# the same text, and building its words is most of their time. Held by reference to the text, so
+# a later text cannot be taken for it; one tuple, replaced whole, so threads may share it.
+_LAST: tuple[str, list] = ("", [])
+
+
 def _words(text: str) -> list[_Word]:
+    global _LAST
+    last_text, last_words = _LAST
+    if text is last_text:
+        return last_words
+    words = _read_words(text)
+    _LAST = (text, words)
+    return words
+
+
+def _read_words(text: str) -> list[_Word]:
     words: list[_Word] = []
     aside = [m.span() for m in _ASIDE.finditer(text)] if any(ch in text for ch in "`<[") else []
     # Hard-wrapped text (Markdown, plain-text documents) breaks its sentences across lines: there a
