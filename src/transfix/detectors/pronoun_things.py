@@ -76,6 +76,12 @@ _QUOTED_TITLE = compile_regex(
 _FIRST_PERSON = frozenset({"I", "me", "my", "myself", "we", "our", "We", "Our", "My", "Me"})
 _AGED = compile_regex(r"\b(\p{Lu}[\p{L}'’-]+), \d{1,3},")
 _SPEECH_TAG = compile_regex(r"[,!?.…][\"”’'][ ]*$")
+# A reported sentence's tag without quotation marks ("... the first step toward the Tour, he
+# said."): the speaker is a person named further back than the passage reaches.
+_UNQUOTED_TAG = compile_regex(
+    r"(?i)he (?:said|says|added|adds|explained|insisted|recalled|noted|argued|admitted|warned|"
+    r"stressed|concluded|acknowledged|told (?:\p{L}+ ){0,3}?\p{L}+)(?:[.!?]|$)"
+)
 _PAIR = frozenset({"two", "three"})
 # Not "duo", "trio", "family": an act or a household takes "its" in US news ("The duo released its debut").
 _GROUPS = frozenset("pair couple twins sisters brothers parents".split())
@@ -101,7 +107,8 @@ _PERSON_OBJECT_VERBS = frozenset(
     "begged begs warned warns urged urges persuaded convinced reminded reminds congratulated "
     "forgave forgives dumped dumps accused accuses accuse sued sues sue interviewed interviews "
     "arrested arrests indicted charged charges impeached impeach elected elect reelected re-elected "
-    "defeated defeats unseated mocked mocks".split()
+    "defeated defeats unseated mocked mocks sold sells sell paid pays pay hired hires hire invited invites "
+    "invite signed signs sentenced sentences sentence ordered orders tried".split()
 )
 # "He asked me": a subject that asks, tells, thanks or kisses someone is a person.
 _HE_PERSON_VERB = compile_regex(
@@ -228,6 +235,9 @@ class PronounThings:
                     if _SPEECH_TAG.search(sentence.group()[:match.start()]):
                         continue
                     if token == "he" and _HE_PERSON_VERB.match(sentence.group(), match.end() + 1):
+                        continue
+                    if token == "he" and sentence.group()[:match.start()].endswith(", ") \
+                            and _UNQUOTED_TAG.match(sentence.group(), match.start()):
                         continue
                     # "she in Vancouver filming a series, he at home with the children", "in which she
                     # starred and he doubled for her co-star": a couple.
