@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 
 from transfix.detectors import DETECTORS, build
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def things(text: str, **options) -> list[tuple[str, tuple[str, ...]]]:
@@ -259,3 +264,22 @@ def test_a_group_of_people_and_its_relatives():
     assert persons("The duo thanked the label and its parent company.") == []
     assert persons("The pair of eagles returned to feed its chicks.") == []
     assert persons("The band paid tribute to its late drummer.") == []
+
+
+def test_a_noun_wordnet_gives_only_person_senses_opening_the_sentence_is_a_person():
+    # tools/gen_person_nouns.py: "caddie", "golfer" are in no hand-made list
+    assert things("The caddie kept a record of his putts on every green.") == []
+    assert things("The veteran golfer said the course suited his game.") == []
+    # further on, a thing can be called one: the film is the competitor, "his" its
+    assert things("The film could be a competitor, although his fate is unclear.") != []
+
+
+def test_the_wordnet_person_nouns_are_what_the_generator_writes():
+    wordnet = Path("/usr/share/wordnet")
+    if not (wordnet / "data.noun").is_file():
+        pytest.skip("WordNet 3.0 (Debian's wordnet-base) is not installed")
+    spec = importlib.util.spec_from_file_location("gen_person_nouns", ROOT / "tools" / "gen_person_nouns.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shipped = (ROOT / "rules" / "classes" / "person-nouns-wordnet.txt").read_text(encoding="utf-8")
+    assert shipped == module.HEADER + "\n".join(module.person_nouns(wordnet)) + "\n"

@@ -75,6 +75,8 @@ _QUOTED_TITLE = compile_regex(
 # A speaker (who may be a man) is in the passage: "'... a photo,' he shared".
 _FIRST_PERSON = frozenset({"I", "me", "my", "myself", "we", "our", "We", "Our", "My", "Me"})
 _AGED = compile_regex(r"\b(\p{Lu}[\p{L}'’-]+), \d{1,3},")
+# What opens a sentence before its subject noun ("The caddie", "A golfer", "Her lawyer").
+_SUBJECT_DETERMINERS = frozenset("the a an this that another every each his her their our my".split())
 _SPEECH_TAG = compile_regex(r"[,!?.…][\"”’'][ ]*$")
 # A reported sentence's tag without quotation marks ("... the first step toward the Tour, he
 # said."): the speaker is a person named further back than the passage reaches.
@@ -139,6 +141,13 @@ class PronounThings:
     @functools.cached_property
     def things(self) -> frozenset[str]:
         return frozenset(w.lower() for w in word_class(self.things_class))
+
+    @functools.cached_property
+    def subjects(self) -> frozenset[str]:
+        """Nouns WordNet gives only person senses ("caddie", "golfer"): a person when one opens
+        its sentence as the subject ("The caddie kept a record of his putts"); further on, a
+        thing can be called one ("the comedy is the biggest loser", "could be a competitor")."""
+        return frozenset(word_class("person-nouns-wordnet"))
 
     @functools.cached_property
     def persons(self) -> frozenset[str]:
@@ -319,6 +328,8 @@ class PronounThings:
                 found.male = True
             elif lowered in _FEMALE_PRONOUNS or lowered in self.female:
                 found.female = True
+            elif position in (1, 2) and tokens[0].group().lower() in _SUBJECT_DETERMINERS and lowered in self.subjects:
+                found.male = True  # "The caddie kept ... his", "The veteran golfer said ... he"
             elif word in self.male_names and not after_first_name and word not in women:
                 found.male = True
             elif (word in self.female_names or word in women) and not after_first_name:
