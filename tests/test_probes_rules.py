@@ -95,6 +95,16 @@ FILES = {
     "probes-world-classic.txt": (("fr",), 255),
     "probes-attack22.txt": (("fr",), 185),
     "probes-attack23.txt": (("fr",), 270),
+    "probes-science-classic.txt": (("fr",), 190),
+    "probes-phrasal-classic.txt": (("fr",), 255),
+    "probes-justice-classic.txt": (("fr",), 310),
+    "probes-sports-classic.txt": (("fr",), 200),
+    "probes-business-classic.txt": (("fr",), 385),
+    "probes-attack24.txt": (("fr",), 290),
+    "probes-attack25.txt": (("fr",), 345),
+    "probes-attack26.txt": (("fr",), 395),
+    "probes-attack27.txt": (("fr",), 285),
+    "probes-attack28.txt": (("fr",), 500),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
