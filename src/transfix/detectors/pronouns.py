@@ -309,7 +309,7 @@ class PronounGender:
             # '"She hit a tough shot," Marsh said.' then, in the next paragraph, 'Halvorsen
             # credited his assistant') is the speaker's word about someone else, no support for a
             # "his" in a later paragraph outside quotation marks.
-            pronoun = current.female_pronoun or any(
+            pronoun_before = any(
                 e.evidence.female_pronoun for e in before
                 if not (e.quoted and e.paragraph < said.paragraph and not said.quoted)
                 # A quotation's "his" is the speaker's word about someone else: the "she" of a
@@ -369,6 +369,11 @@ class PronounGender:
                             and not self._evidence(body[:match.start()]).female:
                         continue
                     owned = following in _WOMAN_ONLY or bound
+                    # A "she" later in the sentence may be the woman "his" owns ("recovered his
+                    # daughter from the school where she had been taken"): after a woman's noun,
+                    # only a "she" before the pronoun supports it.
+                    pronoun = pronoun_before or current.female_pronoun and (
+                        following not in self.female or self._evidence(body[:match.start()]).female_pronoun)
                     if not owned and not (pronoun and not self._rival_owner(words, position, surnames)):
                         continue
                     replacement = "her"
