@@ -105,6 +105,8 @@ FILES = {
     "probes-attack26.txt": (("fr",), 395),
     "probes-attack27.txt": (("fr",), 285),
     "probes-attack28.txt": (("fr",), 500),
+    "probes-grammar-classic2.txt": (("fr",), 335),
+    "probes-attack29.txt": (("fr",), 490),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
