@@ -107,6 +107,8 @@ FILES = {
     "probes-attack28.txt": (("fr",), 500),
     "probes-grammar-classic2.txt": (("fr",), 335),
     "probes-attack29.txt": (("fr",), 490),
+    "probes-elections-classic.txt": (("fr",), 195),
+    "probes-attack30.txt": (("fr",), 270),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
