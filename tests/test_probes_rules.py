@@ -109,6 +109,7 @@ FILES = {
     "probes-attack29.txt": (("fr",), 490),
     "probes-elections-classic.txt": (("fr",), 195),
     "probes-attack30.txt": (("fr",), 270),
+    "probes-attack31.txt": (("fr",), 495),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
