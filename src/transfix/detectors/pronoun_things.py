@@ -110,7 +110,7 @@ _PERSON_OBJECT_VERBS = frozenset(
     "forgave forgives dumped dumps accused accuses accuse sued sues sue interviewed interviews "
     "arrested arrests indicted charged charges impeached impeach elected elect reelected re-elected "
     "defeated defeats unseated mocked mocks sold sells sell paid pays pay hired hires hire invited invites "
-    "invite signed signs sentenced sentences sentence ordered orders tried".split()
+    "invite signed signs sentenced sentences sentence ordered orders tried sacked sacks sack".split()
 )
 # "He asked me": a subject that asks, tells, thanks or kisses someone is a person.
 _HE_PERSON_VERB = compile_regex(
