@@ -110,6 +110,7 @@ FILES = {
     "probes-elections-classic.txt": (("fr",), 195),
     "probes-attack30.txt": (("fr",), 270),
     "probes-attack31.txt": (("fr",), 495),
+    "probes-widened4.txt": (("fr",), 85),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
