@@ -111,6 +111,8 @@ FILES = {
     "probes-attack30.txt": (("fr",), 270),
     "probes-attack31.txt": (("fr",), 495),
     "probes-widened4.txt": (("fr",), 85),
+    "probes-local-classic.txt": (("fr",), 385),
+    "probes-attack34.txt": (("fr",), 480),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
