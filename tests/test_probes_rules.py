@@ -113,6 +113,8 @@ FILES = {
     "probes-widened4.txt": (("fr",), 85),
     "probes-local-classic.txt": (("fr",), 385),
     "probes-attack34.txt": (("fr",), 480),
+    "probes-health-classic.txt": (("fr",), 215),
+    "probes-attack33.txt": (("fr",), 295),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
