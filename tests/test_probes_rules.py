@@ -115,6 +115,10 @@ FILES = {
     "probes-attack34.txt": (("fr",), 480),
     "probes-health-classic.txt": (("fr",), 215),
     "probes-attack33.txt": (("fr",), 295),
+    "probes-culture-classic.txt": (("fr",), 280),
+    "probes-attack32.txt": (("fr",), 390),
+    "probes-discourse-classic.txt": (("fr",), 200),
+    "probes-attack35.txt": (("fr",), 330),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
