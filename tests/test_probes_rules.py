@@ -119,6 +119,8 @@ FILES = {
     "probes-attack32.txt": (("fr",), 390),
     "probes-discourse-classic.txt": (("fr",), 200),
     "probes-attack35.txt": (("fr",), 330),
+    "probes-lifestyle-classic.txt": (("fr",), 385),
+    "probes-attack36.txt": (("fr",), 520),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
