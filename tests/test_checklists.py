@@ -17,9 +17,10 @@ from transfix.loader import default_rules_dir, load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECKLISTS = sorted((ROOT / "corpus" / "checklists").glob("*.txt"))
-# Every checklist was caught at 54 % or more when it was added (2026-12-02); the floor leaves room
+# Every checklist was caught at 54 % or more when its pack was first attacked (2026-12-02), and at
+# 47 % or more after second attacks deleted the rules that still misfired; the floor leaves room
 # for a rule narrowed for precision, not for a pack lost.
-FLOOR = 0.5
+FLOOR = 0.4
 
 
 def _module():

@@ -121,6 +121,10 @@ FILES = {
     "probes-attack35.txt": (("fr",), 330),
     "probes-lifestyle-classic.txt": (("fr",), 385),
     "probes-attack36.txt": (("fr",), 520),
+    "probes-attack37.txt": (("fr",), 130),
+    "probes-attack38.txt": (("fr",), 195),
+    "probes-attack39.txt": (("fr",), 205),
+    "probes-attack40.txt": (("fr",), 275),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
