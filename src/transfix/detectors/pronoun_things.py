@@ -79,10 +79,11 @@ _AGED = compile_regex(r"\b(\p{Lu}[\p{L}'’-]+), \d{1,3},")
 _SUBJECT_DETERMINERS = frozenset("the a an this that another every each his her their our my".split())
 _SPEECH_TAG = compile_regex(r"[,!?.…][\"”’'][ ]*$")
 # A reported sentence's tag without quotation marks ("... the first step toward the Tour, he
-# said."): the speaker is a person named further back than the passage reaches.
+# said.", "The first series, he said, decides ..."): the speaker is a person named further back
+# than the passage reaches.
 _UNQUOTED_TAG = compile_regex(
     r"(?i)he (?:said|says|added|adds|explained|insisted|recalled|noted|argued|admitted|warned|"
-    r"stressed|concluded|acknowledged|told (?:\p{L}+ ){0,3}?\p{L}+)(?:[.!?]|$)"
+    r"stressed|concluded|acknowledged|told (?:\p{L}+ ){0,3}?\p{L}+)(?:[.!?,]|$)"
 )
 _PAIR = frozenset({"two", "three"})
 # Not "duo", "trio", "family": an act or a household takes "its" in US news ("The duo released its debut").
