@@ -19,8 +19,12 @@ University): permission to use, copy, modify and distribute with the copyright n
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import defaultdict
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gen_proper_nouns import lemmas  # noqa: E402  (the same reading of WordNet's data files)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "rules" / "classes" / "person-nouns-wordnet.txt"
@@ -37,22 +41,13 @@ HEADER = """\
 
 
 def noun_files(path: Path) -> dict[str, set[str]]:
-    """For each lower-case noun lemma as WordNet writes it: its lexicographer files, and '@i' if
-    one of its senses is an instance (a name)."""
+    """For each noun lemma as WordNet writes it: its lexicographer files, and '@i' if one of its
+    senses is an instance (a name). The data file is read as the gazetteer reads it."""
     files: dict[str, set[str]] = defaultdict(set)
-    for line in path.read_text(encoding="latin-1").splitlines():
-        if line.startswith("  "):
-            continue
-        fields = line.split(" ")
-        lexfile, count = fields[1], int(fields[3], 16)
-        rest = fields[4 + 2 * count:]
-        instance = "@i" in rest[: 1 + 4 * int(rest[0])] if rest and rest[0].isdigit() else False
-        for i in range(count):
-            word = fields[4 + 2 * i]
-            word = word.split("(")[0]  # adjective markers never occur in nouns, but be safe
-            files[word].add(lexfile)
-            if instance:
-                files[word].add("@i")
+    for word, lexfile, instance in lemmas(path):
+        files[word].add(lexfile)
+        if instance:
+            files[word].add("@i")
     return files
 
 

@@ -77,8 +77,7 @@ class _Word:
 
     def __init__(self, start, end, text, initial, joined, heading):
         self.start, self.end, self.text, self.low = start, end, text, text.lower()
-        # read once; _cap and _shouted inline (one call less a word)
-        self.cap, self.lowered, self.shouted = text[:1].isupper(), text.islower(), len(text) > 1 and text.isupper()
+        self.cap, self.lowered, self.shouted = _cap(text), text.islower(), _shouted(text)  # read once
         self.initial = initial  # its capital is no evidence (sentence start, after a quote)
         self.joined = joined  # one space (or, in wrapped text, one line break) from the previous word
         self.heading = heading  # no evidence, no finding: a headline, code, a tag, a link text
