@@ -125,6 +125,8 @@ FILES = {
     "probes-attack38.txt": (("fr",), 195),
     "probes-attack39.txt": (("fr",), 205),
     "probes-attack40.txt": (("fr",), 275),
+    "probes-attack41.txt": (("fr",), 200),
+    "probes-attack42.txt": (("fr",), 225),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
