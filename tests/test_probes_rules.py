@@ -127,6 +127,9 @@ FILES = {
     "probes-attack40.txt": (("fr",), 275),
     "probes-attack41.txt": (("fr",), 200),
     "probes-attack42.txt": (("fr",), 225),
+    "probes-attack43.txt": (("fr",), 150),
+    "probes-attack44.txt": (("fr",), 315),
+    "probes-reported5.txt": (("fr",), 20),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
