@@ -130,6 +130,8 @@ FILES = {
     "probes-attack43.txt": (("fr",), 150),
     "probes-attack44.txt": (("fr",), 315),
     "probes-reported5.txt": (("fr",), 20),
+    "probes-fashion-classic.txt": (("fr",), 400),
+    "probes-attack45.txt": (("fr",), 475),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
