@@ -132,6 +132,10 @@ FILES = {
     "probes-reported5.txt": (("fr",), 20),
     "probes-fashion-classic.txt": (("fr",), 400),
     "probes-attack45.txt": (("fr",), 475),
+    "probes-couples-classic.txt": (("fr",), 260),
+    "probes-attack47.txt": (("fr",), 330),
+    "probes-music-classic.txt": (("fr",), 345),
+    "probes-attack48.txt": (("fr",), 430),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
