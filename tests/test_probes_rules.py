@@ -136,6 +136,7 @@ FILES = {
     "probes-attack47.txt": (("fr",), 330),
     "probes-music-classic.txt": (("fr",), 345),
     "probes-attack48.txt": (("fr",), 430),
+    "probes-attack52.txt": (("fr",), 375),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
