@@ -136,7 +136,13 @@ FILES = {
     "probes-attack47.txt": (("fr",), 330),
     "probes-music-classic.txt": (("fr",), 345),
     "probes-attack48.txt": (("fr",), 430),
-    "probes-attack52.txt": (("fr",), 375),
+    "probes-attack52.txt": (("fr",), 370),
+    "probes-attack51.txt": (("fr",), 205),
+    "probes-social-classic.txt": (("fr",), 300),
+    "probes-attack46.txt": (("fr",), 380),
+    "probes-scandal-classic.txt": (("fr",), 300),
+    "probes-attack50.txt": (("fr",), 440),
+    "probes-attack53.txt": (("fr",), 210),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
