@@ -143,6 +143,8 @@ FILES = {
     "probes-scandal-classic.txt": (("fr",), 300),
     "probes-attack50.txt": (("fr",), 440),
     "probes-attack53.txt": (("fr",), 210),
+    "probes-tv-classic.txt": (("fr",), 400),
+    "probes-attack49.txt": (("fr",), 405),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
