@@ -145,6 +145,7 @@ FILES = {
     "probes-attack53.txt": (("fr",), 210),
     "probes-tv-classic.txt": (("fr",), 400),
     "probes-attack49.txt": (("fr",), 405),
+    "probes-attack58.txt": (("fr",), 290),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
