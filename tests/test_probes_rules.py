@@ -146,6 +146,7 @@ FILES = {
     "probes-tv-classic.txt": (("fr",), 400),
     "probes-attack49.txt": (("fr",), 405),
     "probes-attack58.txt": (("fr",), 290),
+    "probes-attack55.txt": (("fr",), 180),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
