@@ -147,6 +147,7 @@ FILES = {
     "probes-attack49.txt": (("fr",), 405),
     "probes-attack58.txt": (("fr",), 290),
     "probes-attack55.txt": (("fr",), 180),
+    "probes-attack54.txt": (("fr",), 220),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
