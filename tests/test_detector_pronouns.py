@@ -54,6 +54,8 @@ def test_flags(engine, text, expected):
     "Rebecca Hollis said he had lost his keys.",
     "The singer said she was tired. He loves his voice.",
     "She said that. It is his.",
+    "The actress is 20 years his junior.",  # an age compared with a man's
+    "Ten years his junior, she was the youngest in the cabinet.",
     # a man named in full earlier, by his surname alone in the sentence of the "his" (the
     # sentences between speak of a woman): a man's first name or a man's noun named him
     "Colin Vaughn plays the father. The script came from Hannah Brooks. It sold in May. "

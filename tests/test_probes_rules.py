@@ -149,6 +149,7 @@ FILES = {
     "probes-attack55.txt": (("fr",), 180),
     "probes-attack54.txt": (("fr",), 220),
     "probes-attack57.txt": (("fr",), 210),
+    "probes-attack56.txt": (("fr",), 210),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.

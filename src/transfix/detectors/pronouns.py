@@ -360,6 +360,9 @@ class PronounGender:
                         continue
                     if not following or following in _NOT_A_NOUN or following in _STYLES:
                         continue
+                    # "ten years his junior": an age compared with a man's, not a thing he owns.
+                    if following in ("junior", "senior") and position and words[position - 1].group().lower() in ("years", "decades", "year"):
+                        continue
                     if current.male and self._evidence(_without_possessed(body, words, position)).male:
                         continue
                     # The sentence opens with the bare surname of someone the text named in full
