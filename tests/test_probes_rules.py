@@ -150,6 +150,7 @@ FILES = {
     "probes-attack54.txt": (("fr",), 220),
     "probes-attack57.txt": (("fr",), 210),
     "probes-attack56.txt": (("fr",), 210),
+    "probes-attack59.txt": (("fr",), 120),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
