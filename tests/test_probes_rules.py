@@ -151,6 +151,7 @@ FILES = {
     "probes-attack57.txt": (("fr",), 210),
     "probes-attack56.txt": (("fr",), 210),
     "probes-attack59.txt": (("fr",), 120),
+    "probes-attack62.txt": (("fr",), 245),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
