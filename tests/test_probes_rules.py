@@ -152,6 +152,10 @@ FILES = {
     "probes-attack56.txt": (("fr",), 210),
     "probes-attack59.txt": (("fr",), 120),
     "probes-attack62.txt": (("fr",), 245),
+    "probes-attack61.txt": (("fr",), 605),
+    "probes-attack60.txt": (("fr",), 530),
+    "probes-attack63.txt": (("fr",), 360),
+    "probes-attack65.txt": (("fr",), 335),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
