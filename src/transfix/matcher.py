@@ -22,6 +22,7 @@ import regex
 
 from .casing import keep_case
 from .compiled import precompiled
+from . import prefilter
 from .loader import compile_pattern
 from .triggers import derive_triggers
 from .model import Context, Rule
@@ -35,6 +36,9 @@ _WORD_CHARS = regex.compile(r"\w+")
 # whose matches may be whole paragraphs, get the paragraph.
 SENTENCE_REACH = 400
 TRIGGER_REACH = 2_000
+# A text that triggers this many regex rules asks the Hyperscan prefilter which can match at all
+# (prefilter.py); fewer are searched at once.
+PREFILTER_FROM = 40
 _LINE_ANCHOR = regex.compile(r"(?<![\[\\])\^|(?<!\\)\$")
 
 
@@ -128,6 +132,7 @@ class Matcher:
         self._wide: dict[str, bool] = {}  # filled as rules first run
         self._antipatterns: dict[str, tuple[str, ...]] = {}
         self._contexts: dict[str, tuple[_Terms | None, ...]] = {}
+        self._covered = None  # (prefilter, the rule ids it answers for), on first use
         for rule in rules:
             # A compiled pack's rule: its phrase keys (or its regex triggers) are in this index.
             index = getattr(rule, "phrase_index", None)
@@ -212,6 +217,8 @@ class Matcher:
         running = sorted(
             [self._regexes[order[name]] for name in triggered] + self._untriggered, key=lambda r: order[r.id]
         )
+        if len(running) >= PREFILTER_FROM:
+            running = self._prefiltered(text, running)
         # Rules triggered at the same places share their windows (many share a trigger word),
         # kept until the last of them has run: a long text's windows are many.
         keys: dict[str, tuple] = {}
@@ -283,6 +290,25 @@ class Matcher:
                     "(catastrophic backtracking?); rule skipped for this text"
                 )
         return report
+
+    def _prefiltered(self, text: str, running: list[Rule]) -> list[Rule]:
+        """`running` less the rules the Hyperscan prefilter shows cannot match the text
+        (prefilter.py); all of them without one."""
+        covered = self._covered
+        if covered is None:
+            found = prefilter.current()
+            # The rules it answers for: the same id, pattern and case as when it was built.
+            covered = self._covered = (found, frozenset(
+                rule.id for rule in self._regexes
+                if found is not None and found.table_by_id.get(rule.id) == (rule.pattern, rule.case_sensitive)
+            ))
+        found, ids = covered
+        if found is None or not ids:
+            return running
+        possible = found.possible(text)
+        if possible is None:
+            return running
+        return [rule for rule in running if rule.id not in ids or rule.id in possible]
 
     @staticmethod
     def _bounded(text: str, start: int, end: int) -> bool:

@@ -27,6 +27,7 @@ from typing import Callable
 
 import regex
 
+from . import prefilter
 from .compiled import compile_rules, register
 from .model import Rule
 
@@ -41,7 +42,8 @@ def cache_dir() -> Path:
     return Path(base) / "transfix"
 
 
-_CODE = ("loader.py", "model.py", "triggers.py", "rulecache.py", "compiled.py", "matcher.py", "phrases.py")
+_CODE = ("loader.py", "model.py", "triggers.py", "rulecache.py", "compiled.py", "matcher.py", "phrases.py",
+         "prefilter.py")
 
 
 def _header(root: Path) -> bytes:
@@ -103,11 +105,13 @@ def cached(root: Path, load: Callable[[], list[Rule]]) -> list[Rule]:
         target = cache_dir() / f"rules-{current_key(root)}.pickle"
         loaded = _LOADED.get(str(target))
         if loaded is not None:
+            _use_prefilter(root, target)
             return list(loaded)
         with open(target, "rb") as handle:
             rules, patterns = _load(handle)
         if isinstance(rules, list) and all(isinstance(r, Rule) for r in rules) and isinstance(patterns, dict):
             register(patterns)
+            _use_prefilter(root, target)
             _LOADED[str(target)] = rules
             return list(rules)
     except Exception:  # missing, unreadable or corrupt: rebuild
@@ -116,10 +120,33 @@ def cached(root: Path, load: Callable[[], list[Rule]]) -> list[Rule]:
         # Compiling every pattern only pays when the next run can load them: without a cache,
         # patterns are compiled as texts ask for them.
         return load()
-    rules, patterns = compile_rules(load())
+    loaded = load()
+    rules, patterns = compile_rules(loaded)
     register(patterns)
     _store(target, (rules, patterns))
+    if _shipped(root) and prefilter.wanted():
+        blob = prefilter.build(loaded)
+        if blob is not None:
+            _store_bytes(_prefilter_path(target), blob)
+    _use_prefilter(root, target)
     return rules
+
+
+def _shipped(root: Path) -> bool:
+    from .loader import default_rules_dir
+
+    return root.resolve() == default_rules_dir().resolve()
+
+
+def _use_prefilter(root: Path, target: Path) -> None:
+    """The shipped packs' Hyperscan prefilter (prefilter.py) is built with their cache file and
+    kept beside it; a user's own packs have none (their regex rules are all searched)."""
+    if _shipped(root):
+        prefilter.register(_prefilter_path(target))
+
+
+def _prefilter_path(target: Path) -> Path:
+    return target.with_name(target.name.replace("rules-", "prefilter-", 1).replace(".pickle", ".hsdb"))
 
 
 # The rules read from each cache file by this process: they never change, and an engine built
@@ -158,6 +185,11 @@ def _writable(folder: Path) -> bool:
 
 
 def _store(target: Path, value) -> None:
+    """Pickle and write atomically (see _store_bytes)."""
+    _store_bytes(target, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _store_bytes(target: Path, data: bytes) -> None:
     """Write atomically, then drop the oldest files of the same kind beyond KEEP."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -166,16 +198,16 @@ def _store(target: Path, value) -> None:
 
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{kind}-", suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
-            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+            out.write(data)
         os.replace(temporary, target)
-        _prune(target.parent, kind)
+        _prune(target.parent, kind, target.suffix)
     except Exception:
         pass
 
 
-def _prune(folder: Path, kind: str) -> None:
+def _prune(folder: Path, kind: str, suffix: str = ".pickle") -> None:
     files = []
-    for path in folder.glob(f"{kind}-*.pickle"):
+    for path in folder.glob(f"{kind}-*{suffix}"):
         try:
             files.append((path.stat().st_mtime, path))
         except OSError:
