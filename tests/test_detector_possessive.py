@@ -151,3 +151,31 @@ def test_titled_possession_leaves_event_names_alone():
     assert titled("Fans gathered at the Aretha Franklin Celebration of Life in Detroit.") == []
     assert titled("Tickets went fast for the Elvis Presley Birthday Celebration at Graceland.") == []
     assert titled("They danced together at the Jessica Biel Baby Shower last week.") == ["the Jessica Biel Baby Shower"]
+
+
+@pytest.mark.parametrize("text", [
+    # a preposition inside the would-be noun phrase: "in favour of", not "the throne in favour"
+    "He gave up the crown in favour of his sister.",
+    # complex prepositions English builds with "of" and a person
+    "She grew up in the shadow of her brother.",
+    "He was raised under the eyes of his grandmother.",
+    # a past role names the relation
+    "The former chef of Olivia opened a bistro.",
+    # a career studied or told: the register of biography
+    "The documentary traces the career of Whitney Houston.",
+    # events and places English builds with "of", also after a kin noun
+    "She marked the anniversary of her father with a post.",
+    "The sudden disappearance of Olivia from the charts puzzled fans.",
+    "The house looks out on the plains of Abraham.",
+    # apparitions, retinues and a person's creations
+    "The ghost of Logan haunts the final season.",
+    "The entourage of Elvis kept quiet.",
+    "She cooked the recipes of her grandmother.",
+])
+def test_of_frames_english_builds_with_of(text):
+    assert fixes("of-name", text) == []
+
+
+def test_the_frames_leave_the_possession_itself():
+    assert fixes("of-name", "The eyes of her husband filled with tears.") == [("The eyes of her husband", "Her husband's eyes")]
+    assert fixes("of-name", "Fans followed the career of Olivia.") == [("the career of Olivia", "Olivia's career")]

@@ -283,3 +283,30 @@ def test_the_wordnet_person_nouns_are_what_the_generator_writes():
     spec.loader.exec_module(module)
     shipped = (ROOT / "rules" / "classes" / "person-nouns-wordnet.txt").read_text(encoding="utf-8")
     assert shipped == module.HEADER + "\n".join(module.person_nouns(wordnet)) + "\n"
+
+
+def test_him_cannot_be_a_thing_of_its_own_clause():
+    # the subject or an earlier object of the verb "him" is object of would be "itself"
+    assert things("The board of the foundation has already judged him.") == []
+    assert things("The league claims him as its own discovery.") == []
+    # a thing of another clause or sentence is still what "him" may stand for
+    assert things("The bill passed in May, and the court struck him down.") == [("him", ("it",))]
+    assert things("The new regulation took effect in May. The court struck him down.") == [("him", ("it",))]
+
+
+def test_he_after_a_fronted_participle_clause_is_its_subject():
+    assert things("Having played for the team for a decade, he retired.") == []
+    assert things("After leaving the studio in 2019, he moved to Texas.") == []
+    assert things("The album sold poorly. Having topped no chart, he faded.") == [("he", ("it",))]
+
+
+def test_a_sentence_that_already_says_its_and_a_speaker_tag_with_his():
+    assert things("The station reversed its decision to cut his airtime.") == []
+    assert things("The film's budget is hard to pin down, his publicist said.") == []
+    assert things("The company posted poor results, and his shares fell.") == [("his", ("its",))]
+
+
+def test_a_person_compared_with_the_owner_and_beings_a_story_calls_he():
+    assert things("The club gave his shirt number to a younger striker.") == []
+    assert things("In the series, the android learns to lie; he even fools his maker.") == []
+    assert things("The ball fell to him at the far post and he scored.") == []

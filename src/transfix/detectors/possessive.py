@@ -66,6 +66,37 @@ _FIRST_NAME_FAMILY = compile_regex(
     rf"\b([Tt]he) (?P<name>{_NAME}) (?P<head>\p{{Ll}}+)\b(?![\p{{L}}'’-]| \p{{Lu}}| of \p{{Lu}})"
 )
 _MODES = ("of", "adjunct", "titled", "first-name-adjunct")
+# Words that cannot stand inside a noun phrase before its head: "the throne in favour of his
+# brother" is "in favour of", not a phrase "the throne in favour".
+_NOT_MODIFIERS = frozenset(
+    "in on at to for with by from into onto over under after before about against between through "
+    "during without within upon across behind beside toward towards is was are were be been has had "
+    "have that which who than".split()
+)
+# Complex prepositions English builds with "of" and a person: "under the eyes of her husband", "in
+# the arms of her mother", "at the hands of Jim", "in the footsteps of his father".
+_FRAME_PREPOSITIONS = frozenset(
+    "in under before at by into from to on with beneath behind beside through out".split()
+)
+_FRAME_HEADS = frozenset(
+    "eyes eye gaze hands hand arms arm feet foot side footsteps shadow presence company care custody "
+    "wing watch protection guidance tutelage orders advice blessing approval permission consent "
+    "delight dismay horror surprise amusement chagrin annoyance disappointment expense mercy".split()
+)
+# A past role names the relation, not a possession: "the former butler of Diana", "the former home
+# of John Lennon".
+_PAST_ROLE = frozenset("former erstwhile one-time onetime longtime long-time".split())
+# Studying or telling a career: "She studied the career of Frida Kahlo", "the film traces the rise
+# of Whitney": the register of biography, which builds these nouns with "of" (not "fans followed
+# the journey of Jazz", the round trip's "suivi le parcours de").
+_CHRONICLE_VERBS = compile_regex(
+    r"(?:stud(?:y|ies|ied|ying)|(?:re)?trac(?:e|es|ed|ing)|chronicl(?:e|es|ed|ing)|document(?:s|ed|ing)?|"
+    r"examin(?:e|es|ed|ing)|explor(?:e|es|ed|ing)|chart(?:s|ed|ing)?|recount(?:s|ed|ing)?|span(?:s|ned|ning)?|"
+    r"celebrat(?:e|es|ed|ing)|hono(?:u)?r(?:s|ed|ing)?|survey(?:s|ed|ing)?|review(?:s|ed|ing)?|"
+    r"analy[sz](?:e|es|ed|ing))"
+)
+_LAST_WORD = compile_regex(r"(\p{L}+)[ ]$")
+_CHRONICLED = frozenset("career careers rise trajectory achievements journey evolution output".split())
 _KIN = frozenset(
     "sister brother mother father mom dad husband wife daughter son friend boyfriend girlfriend "
     "partner fiance fiancé fiancee fiancée ex-husband ex-wife grandmother grandfather aunt uncle "
@@ -170,6 +201,8 @@ class OfPossessive:
             head = phrase.split()[-1]
             if head.lower() in self.exclude or not head.islower():
                 continue
+            if self._frame(text, match, phrase):
+                continue
             if match.group("name"):
                 name = match.group("name")
                 first = name.split()[0]
@@ -199,6 +232,27 @@ class OfPossessive:
             if article[0].isupper():
                 possessor = possessor[0].upper() + possessor[1:]
             yield Found(match.start(), match.end(), (f"{possessor} {phrase}",))
+
+    @staticmethod
+    def _frame(text: str, match, phrase: str) -> bool:
+        """Whether English builds this "the N of" with "of" whatever the possessor: a phrase with
+        a preposition inside ("the throne in favour of his brother"), a complex preposition ("under
+        the eyes of her husband"), a past role ("the former butler of Diana") or a career told
+        ("studied the career of Frida Kahlo")."""
+        words = phrase.lower().split()
+        head = words[-1]
+        if any(w in _NOT_MODIFIERS for w in words):
+            return True
+        if _PAST_ROLE & set(words[:-1]):
+            return True
+        before = text[max(0, match.start() - 40):match.start()]
+        previous = _LAST_WORD.search(before)
+        if previous is None:
+            return False
+        previous = previous.group(1).lower()
+        if head in _FRAME_HEADS and previous in _FRAME_PREPOSITIONS:
+            return True
+        return head in _CHRONICLED and _CHRONICLE_VERBS.fullmatch(previous) is not None
 
     def _find_titled(self, text: str, pattern):
         """`the Baby Shower of Chrissy Teigen` / `the Chrissy Teigen Baby Shower`: a possession in

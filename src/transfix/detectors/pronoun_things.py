@@ -85,6 +85,44 @@ _UNQUOTED_TAG = compile_regex(
     r"(?i)he (?:said|says|added|adds|explained|insisted|recalled|noted|argued|admitted|warned|"
     r"stressed|concluded|acknowledged|told (?:\p{L}+ ){0,3}?\p{L}+)(?:[.!?,]|$)"
 )
+# The same with the speaker named as a man's agent or friend ("..., his agent said"): only a person
+# has one, named further back than the passage reaches (a company's spokesman is its own).
+_UNQUOTED_HIS_TAG = compile_regex(
+    r"(?i)his (?:agent|publicist|biographer|stylist|bodyguard|friend|close friend|best friend|entourage|"
+    r"coach|trainer|teammate|bandmate|co-star|costar|girlfriend|boyfriend|fiancée|fiancee|fiancé|wife|brother|"
+    r"sister|mother|father|son|daughter) (?:said|says|added|adds|explained|told (?:\p{L}+ ){0,3}?\p{L}+)(?:[.!?,]|$)"
+)
+# A fronted participle clause ("Having belonged to the club for years, he resigned"): "he" is its
+# understood subject, so no noun inside it can be what "he" stands for ("the club belonged to the club").
+_FRONTED_PARTICIPLE = compile_regex(
+    r"\s*(?:(?:After|Before|Since|While|When|Upon|On|Despite|Without|By)[ ]+\p{Ll}{2,}ing|Having[ ]+\p{Ll}+"
+    r"|(?!(?:During|Following|Including|Regarding|Concerning|Considering|Excluding|Pending|According|Starting|"
+    r"Beginning|Barring|Notwithstanding|Nothing|Something|Everything|Anything|Morning|Evening|Spring|King|"
+    r"Wedding|Building|Sterling|Viking|Beijing|Reading|Darjeeling)(?!\p{L}))\p{Lu}\p{Ll}+ing)"
+    r"(?![\p{L}'’-])[^,;:.!?\"“”]*,[ ]+$"
+)
+# The edge of a clause, walking back from "him": a noun before it in its own clause is the subject
+# or an object of the verb "him" is object of, which English would call "itself" ("The party
+# claims him 100 votes short", "The court of public opinion has judged him").
+_CLAUSE_EDGE = compile_regex(
+    r"(?i)[,;:()\"“”]|(?<!\p{L})(?:and|but|or|nor|so|that|which|who|whom|when|while|because|after|before|since|"
+    r"until|unless|if|though|although|as|where|whether)(?!\p{L})"
+)
+# A person compared with the pronoun's owner ("ceded his place to a younger player"): the owner is
+# a person of that kind.
+_CONTRAST = compile_regex(r"(?i)(?<!\p{L})(?:a younger|an older|an elder|a more experienced|a less experienced) (\p{Ll}+)")
+# Beings a story may call "he": animals and the robots and creatures of fiction ("the robot learns
+# to love; he even gives himself a name").
+_BEINGS = frozenset(
+    "robot android cyborg droid alien creature monster beast dragon puppet dog puppy horse colt stallion "
+    "bull cat kitten lion tiger bear wolf gorilla ape monkey elephant bird parrot".split()
+)
+_ITS = compile_regex(r"(?i)(?<![\p{L}'’])(?:its|itself)(?!\p{L})")
+# "it" as the subject of a verb after the pronoun ("he is the secretary it dwells on most").
+_IT_SUBJECT = compile_regex(
+    r"(?i)(?<![\p{L}'’])it (?:is|was|has|had|will|would|can|could|does|did|may|might|must|should|"
+    r"(?!(?:is|was|has|this|its|his|us)(?!\p{L}))\p{Ll}{2,}(?:s|ed))(?!\p{L})"
+)
 _PAIR = frozenset({"two", "three"})
 # Not "duo", "trio", "family": an act or a household takes "its" in US news ("The duo released its debut").
 _GROUPS = frozenset("pair couple twins sisters brothers parents".split())
@@ -196,7 +234,8 @@ class PronounThings:
     def owned_by_person(self):
         """What only a person has, after "his" ("his foot", "his employer")."""
         words = "|".join(sorted((regex.escape(w) for w in word_class("person-possessions")), key=len, reverse=True))
-        return compile_regex(rf"(?i)(?<!\p{{L}})his (?:\p{{Ll}}[\p{{Ll}}-]* )?(?:{words})(?!\p{{L}})")
+        # not "his family of brands" (a company's range)
+        return compile_regex(rf"(?i)(?<!\p{{L}})his (?:\p{{Ll}}[\p{{Ll}}-]* )?(?:{words})(?!\p{{L}})(?!(?<=family)[ ]of(?!\p{{L}}))")
 
     def find(self, text: str):
         if self.mode == "thing":
@@ -249,6 +288,18 @@ class PronounThings:
                     if token == "he" and sentence.group()[:match.start()].endswith(", ") \
                             and _UNQUOTED_TAG.match(sentence.group(), match.start()):
                         continue
+                    if token == "his" and sentence.group()[:match.start()].endswith(", ") \
+                            and _UNQUOTED_HIS_TAG.match(sentence.group(), match.start()):
+                        continue
+                    # "The network reversed its decision to cut his salary", "he is the secretary it
+                    # dwells on most": the sentence already calls its thing "it", so the masculine
+                    # pronoun is someone else.
+                    if _ITS.search(sentence.group()) or _IT_SUBJECT.search(sentence.group(), match.end()):
+                        continue
+                    # "to a younger player": the owner of "his" is compared with a person.
+                    if any(strip_possessive(m.group(1)) in self.persons
+                           for m in _CONTRAST.finditer(sentence.group(), match.end())):
+                        continue
                     # "she in Vancouver filming a series, he at home with the children", "in which she
                     # starred and he doubled for her co-star": a couple.
                     if token == "he" and _SHE_THEN_HE.search(sentence.group(), 0, match.end()):
@@ -264,6 +315,15 @@ class PronounThings:
                     if token == "he" and position and words[position - 1].group().lower() in self.things \
                             and sentence.group()[words[position - 1].end():match.start()] == " ":
                         before = words[:position - 1]
+                    # No noun of the pronoun's own clause can be "him" (English says "itself"),
+                    # and no noun of a fronted participle clause can be the "he" that is its subject.
+                    own = None
+                    head = sentence.group()[:match.start()]
+                    if token == "him":
+                        edges = list(_CLAUSE_EDGE.finditer(head))
+                        own = edges[-1].end() if edges else 0
+                    elif token == "he" and _FRONTED_PARTICIPLE.fullmatch(head):
+                        own = 0
                     passage = [list(_WORD.finditer(s.group())) for s in earlier] + [before]
                     bodies = [s.group() for s in earlier] + [sentence.group()]
                     thing = female = False
@@ -281,6 +341,12 @@ class PronounThings:
                             blocked = True
                             break
                         here = evidence.thing or _TITLE_SUBJECT.match(body) is not None
+                        if distance == 0 and own is not None:
+                            # the things of the own clause do not count: those before it only
+                            title = _TITLE_SUBJECT.match(body)
+                            here = self._evidence(body, [t for t in tokens if t.end() <= own], surnames, women).thing \
+                                or (title is not None and title.end() <= own)
+
                         thing = thing or here
                         group = evidence.plural or (group and not here)
                         female = female or evidence.female
@@ -325,7 +391,7 @@ class PronounThings:
             elif lowered in self.person_plurals and lowered not in _MALE_PRONOUNS:
                 found.plural = True
             elif lowered in _MALE_PRONOUNS or lowered in self.male or lowered in self.persons \
-                    or word in _FIRST_PERSON:
+                    or word in _FIRST_PERSON or lowered in _BEINGS:
                 found.male = True
             elif lowered in _FEMALE_PRONOUNS or lowered in self.female:
                 found.female = True
