@@ -13,7 +13,9 @@ moved: a touched file costs a hash, not a rebuild. The cache lives in
 an optimisation: an unreadable, unwritable or corrupt cache is ignored, and `TRANSFIX_NO_CACHE=1`
 turns it off.
 
-Only the newest few cache files are kept: every edit of a pack makes a new one.
+Only the newest few cache files are kept: every edit of a pack makes a new one. Beside the shipped
+packs' cache file lies their Hyperscan prefilter (prefilter.py), built with it when Hyperscan is
+installed.
 """
 
 from __future__ import annotations
