@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 import pytest
@@ -23,3 +25,23 @@ def seed_text() -> str:
     if not files:
         pytest.skip("../shared/seed is not present on this machine")
     return files[0].read_text(encoding="utf-8")
+
+
+@contextlib.contextmanager
+def environ(**changes: str | None):
+    """Set (a value) or unset (None) environment variables for a block, then put them back: for
+    module-scoped fixtures, which cannot use monkeypatch."""
+    saved = {key: os.environ.get(key) for key in changes}
+    try:
+        for key, value in changes.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from conftest import environ
 
 from transfix.compiled import LazyRule, precompiled, register
 from transfix.model import Rule
@@ -20,23 +21,12 @@ SHORT = (
 
 @pytest.fixture(scope="module")
 def both(tmp_path_factory):
-    import os
-
     root = default_rules_dir()
-    saved = {k: os.environ.get(k) for k in ("TRANSFIX_CACHE_DIR", "TRANSFIX_NO_CACHE")}
-    try:
-        os.environ["TRANSFIX_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
-        os.environ.pop("TRANSFIX_NO_CACHE", None)
+    with environ(TRANSFIX_CACHE_DIR=str(tmp_path_factory.mktemp("cache")), TRANSFIX_NO_CACHE=None):
         load_rules([root], trusted=[root])  # builds the cache
         compiled = load_rules([root], trusted=[root])  # and reads it back
-        os.environ["TRANSFIX_NO_CACHE"] = "1"
-        plain = load_rules([root], trusted=[root])
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        with environ(TRANSFIX_NO_CACHE="1"):
+            plain = load_rules([root], trusted=[root])
     return compiled, plain
 
 

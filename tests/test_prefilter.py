@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import environ
 import regex
 
 from transfix import matcher, prefilter
@@ -126,25 +127,13 @@ def test_without_a_prefilter_every_rule_is_searched(tmp_path, monkeypatch):
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory):
     """The shipped packs' cache and prefilter, built in a folder of their own."""
-    import os
-
     from transfix.loader import default_rules_dir, load_rules
 
     root = default_rules_dir()
-    saved = {k: os.environ.get(k) for k in ("TRANSFIX_CACHE_DIR", "TRANSFIX_NO_CACHE", "TRANSFIX_NO_PREFILTER")}
-    try:
-        os.environ["TRANSFIX_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
-        for key in ("TRANSFIX_NO_CACHE", "TRANSFIX_NO_PREFILTER"):
-            os.environ.pop(key, None)
+    cache = str(tmp_path_factory.mktemp("cache"))
+    with environ(TRANSFIX_CACHE_DIR=cache, TRANSFIX_NO_CACHE=None, TRANSFIX_NO_PREFILTER=None):
         rules = load_rules([root], trusted=[root])
-        found = prefilter.current()
-        yield rules, found
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        yield rules, prefilter.current()
 
 
 def _lines() -> list[str]:
