@@ -443,15 +443,23 @@ class PronounThings:
                 return False
         return False
 
+    _ROLE_THEN_NAME = compile_regex(r"(?<!\w)(\w+) (?=\p{Lu}\p{Ll}+ (\p{Lu}[\p{L}'’-]+))")
+
     @functools.cached_property
-    def _role_then_name(self):
-        roles = "|".join(sorted((regex.escape(w) for w in self.persons if w.isalpha()), key=len, reverse=True))
-        return compile_regex(rf"(?i:\b(?:{roles})) \p{{Lu}}\p{{Ll}}+ (\p{{Lu}}[\p{{L}}'’-]+)")
+    def _roles(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.persons if w.isalpha())
 
     def _named_by_role(self, text: str) -> frozenset[str]:
         """Surnames of people the text introduces by role and full name ("the record producer
-        Ledger Oyelaran"), whatever their first name: a person of either sex."""
-        return frozenset(strip_possessive(m.group(1)) for m in self._role_then_name.finditer(text))
+        Ledger Oyelaran"), whatever their first name: a person of either sex. Every word followed
+        by two capitalised words is a candidate, kept when it is a role (one set lookup, where an
+        alternation of every role would be tried at every position)."""
+        roles, found, after = self._roles, set(), 0
+        for m in self._ROLE_THEN_NAME.finditer(text):
+            if m.start() >= after and m.group(1).lower() in roles:
+                found.add(strip_possessive(m.group(2)))
+                after = m.end(2)
+        return frozenset(found)
 
     def _surnames(self, text: str) -> frozenset[str]:
         """Capitalised words that follow a man's first name somewhere in the text."""
@@ -617,9 +625,15 @@ def _plurals(words) -> set[str]:
 
 def _names_after(text: str, first_names: frozenset[str]) -> frozenset[str]:
     """Capitalised words that follow one of these first names somewhere in the text."""
-    found = set()
+    return frozenset(surname for first, surname in _capitalised_pairs(text) if first in first_names)
+
+
+@functools.lru_cache(maxsize=2)  # read for the men's, the women's and the persons' names of one text
+def _capitalised_pairs(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, next word without its possessive) where the next word is capitalised and follows
+    after one space."""
+    pairs = []
     for previous, match in itertools.pairwise(_WORD.finditer(text)):  # not a list: 20 bytes a character
-        if text[previous.end():match.start()] == " " and match.group()[:1].isupper() \
-                and previous.group() in first_names:
-            found.add(strip_possessive(match.group()))
-    return frozenset(found)
+        if text[previous.end():match.start()] == " " and match.group()[:1].isupper():
+            pairs.append((previous.group(), strip_possessive(match.group())))
+    return tuple(pairs)

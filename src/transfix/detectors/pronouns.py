@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import collections
 import functools
-import itertools
 
 import regex
 
@@ -434,27 +433,19 @@ class PronounGender:
         """Women's first names the text writes before a surname it gives a woman only, and never
         before another surname or a man's: the women of the document, by first name."""
         women, others = set(), set()
-        for previous, match in itertools.pairwise(_WORD.finditer(text)):
-            first = previous.group()
-            if first not in self.female_names or text[previous.end():match.start()] != " ":
-                continue
-            surname = strip_possessive(match.group())
-            if not surname[:1].isupper():
-                continue
-            (women if surname in surnames and surname not in men else others).add(first)
+        for _noun, first, surname in _name_pairs(text):
+            if first in self.female_names:
+                (women if surname in surnames and surname not in men else others).add(first)
         return frozenset(women - others - self.male_names)
 
     def _female_surnames(self, text: str) -> frozenset[str]:
         """Surnames that follow a woman's first name in the text and never a man's, and surnames
         the text itself speaks of as "she" and never as "he" (see `_pronoun_votes`)."""
         female, male = set(), set()
-        for previous, match in itertools.pairwise(_WORD.finditer(text)):  # not a list: 20 bytes a character
-            if text[previous.end():match.start()] != " " or not match.group()[:1].isupper():
-                continue
-            surname = strip_possessive(match.group())
-            if previous.group() in self.female_names:
+        for _noun, first, surname in _name_pairs(text):
+            if first in self.female_names:
                 female.add(surname)
-            elif previous.group() in self.male_names:
+            elif first in self.male_names:
                 male.add(surname)
         voted_female, voted_male = _pronoun_votes(text)
         female |= voted_female - voted_male
@@ -467,13 +458,11 @@ class PronounGender:
     def _family_men(self, text: str) -> frozenset[str]:
         """Surnames that follow both a man's and a woman's first name in the text (a family)."""
         female, male = set(), set()
-        for previous, match in itertools.pairwise(_WORD.finditer(text)):
-            if text[previous.end():match.start()] != " " or not match.group()[:1].isupper():
-                continue
-            if previous.group() in self.male_names:
-                male.add(strip_possessive(match.group()))
-            elif previous.group() in self.female_names:
-                female.add(strip_possessive(match.group()))
+        for _noun, first, surname in _name_pairs(text):
+            if first in self.male_names:
+                male.add(surname)
+            elif first in self.female_names:
+                female.add(surname)
         return frozenset((male & female) - self.female_names - self.male_names - _NOT_A_NAME_CAPS)
 
     def _cast_not_woman(self, sentence: str) -> bool:
@@ -689,16 +678,12 @@ def male_surnames(text: str, male_names, female_names, male_nouns, female_nouns,
     the text speaks of as "he" and never as "she" (mirror of `_female_surnames`). A surname shared
     by a man and a woman of the text (a family: "Peter Voss", "Rachel Voss") is neither."""
     female, male = set(), set()
-    for before, previous, match in _triples(text):
-        if text[previous.end():match.start()] != " " or not match.group()[:1].isupper():
-            continue
-        surname = strip_possessive(match.group())
+    for noun, first, surname in _name_pairs(text):
         # A man's first name before it, or a full name after a man's noun ("her boyfriend
         # Dante Reyes", "son's father, Dallas Pruitt"): first names no list can hold all of.
-        noun = before is not None and text[before.end():previous.start()] in (" ", ", ") and previous.group()[:1].isupper()
-        if previous.group() in male_names or (noun and before.group().lower() in male_nouns):
+        if first in male_names or (noun and noun in male_nouns):
             male.add(surname)
-        elif previous.group() in female_names or (noun and before.group().lower() in female_nouns):
+        elif first in female_names or (noun and noun in female_nouns):
             female.add(surname)
     if votes:
         voted_female, voted_male = _pronoun_votes(text)
@@ -707,13 +692,23 @@ def male_surnames(text: str, male_names, female_names, male_nouns, female_nouns,
     return frozenset(male - female - female_names - male_names - _NOT_A_NAME_CAPS)
 
 
-def _triples(text: str):
-    """Each word of the text with the two before it (None at the start)."""
+@functools.lru_cache(maxsize=2)  # read by every surname list of one text
+def _name_pairs(text: str) -> tuple[tuple[str, str, str], ...]:
+    """Each capitalised word that follows another word after one space, as (noun, first,
+    surname): the word before, the capitalised word without its possessive, and, when the word
+    before is capitalised and follows a third word after " " or ", ", that third word in lower
+    case ("boyfriend" in "her boyfriend Dante Reyes"), else ""."""
+    pairs = []
     before = previous = None
-    for match in _WORD.finditer(text):
-        if previous is not None:
-            yield before, previous, match
+    for match in _WORD.finditer(text):  # not a list: 20 bytes a character
+        if previous is not None and text[previous.end():match.start()] == " " and match.group()[:1].isupper():
+            first = previous.group()
+            noun = ""
+            if before is not None and first[:1].isupper() and text[before.end():previous.start()] in (" ", ", "):
+                noun = before.group().lower()
+            pairs.append((noun, first, strip_possessive(match.group())))
         before, previous = previous, match
+    return tuple(pairs)
 
 
 def _names(passage: str, surnames: frozenset[str]) -> bool:
