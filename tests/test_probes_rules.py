@@ -176,6 +176,21 @@ FILES = {
     "probes-reality-classic.txt": (("fr",), 264),
     "probes-royals-classic.txt": (("fr",), 269),
     "probes-tributes-classic.txt": (("fr",), 286),
+    "probes-attack79.txt": (("fr",), 362),
+    "probes-attack80.txt": (("fr",), 324),
+    "probes-attack81.txt": (("fr",), 420),
+    "probes-attack82.txt": (("fr",), 471),
+    "probes-attack83.txt": (("fr",), 671),
+    "probes-attack84.txt": (("fr",), 298),
+    "probes-attack85.txt": (("fr",), 448),
+    "probes-disasters-classic.txt": (("fr",), 391),
+    "probes-family-classic.txt": (("fr",), 331),
+    "probes-figurative-classic.txt": (("fr",), 736),
+    "probes-government-classic.txt": (("fr",), 299),
+    "probes-latenight-classic.txt": (("fr",), 392),
+    "probes-metaphors-classic.txt": (("fr",), 369),
+    "probes-occasions-classic.txt": (("fr",), 390),
+    "probes-paparazzi-classic.txt": (("fr",), 454),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
