@@ -190,6 +190,14 @@ FILES = {
     "probes-latenight-classic.txt": (("fr",), 392),
     "probes-metaphors-classic.txt": (("fr",), 369),
     "probes-occasions-classic.txt": (("fr",), 390),
+    "probes-attack86.txt": (("fr",), 378),
+    "probes-beauty-classic.txt": (("fr",), 315),
+    "probes-crime-classic.txt": (("fr",), 314),
+    "probes-discourse-classic2.txt": (("fr",), 226),
+    "probes-food-classic.txt": (("fr",), 344),
+    "probes-homes-classic.txt": (("fr",), 383),
+    "probes-phrasal-classic2.txt": (("fr",), 221),
+    "probes-travel-classic.txt": (("fr",), 224),
     "probes-paparazzi-classic.txt": (("fr",), 454),
 }
 
