@@ -198,6 +198,13 @@ FILES = {
     "probes-homes-classic.txt": (("fr",), 383),
     "probes-phrasal-classic2.txt": (("fr",), 221),
     "probes-travel-classic.txt": (("fr",), 224),
+    "probes-attack87.txt": (("fr",), 233),
+    "probes-attack88.txt": (("fr",), 306),
+    "probes-attack89.txt": (("fr",), 394),
+    "probes-attack90.txt": (("fr",), 346),
+    "probes-attack91.txt": (("fr",), 309),
+    "probes-attack92.txt": (("fr",), 197),
+    "probes-attack93.txt": (("fr",), 164),
     "probes-paparazzi-classic.txt": (("fr",), 454),
 }
 
