@@ -206,6 +206,11 @@ FILES = {
     "probes-attack92.txt": (("fr",), 197),
     "probes-attack93.txt": (("fr",), 164),
     "probes-paparazzi-classic.txt": (("fr",), 454),
+    "probes-attack94.txt": (("fr",), 111),
+    "probes-attack95.txt": (("fr",), 216),
+    "probes-attack96.txt": (("fr",), 291),
+    "probes-attack97.txt": (("fr",), 333),
+    "probes-attack98.txt": (("fr",), 242),
 }
 
 # Known and accepted: the rule's own target in a style some native writers use too.
