@@ -184,14 +184,23 @@ class PhraseTable:
         for word in _HEAD.finditer(haystack):
             inside.update(range(word.start() + 1, word.end()))
         cuts = [i for i in range(size + 1) if i not in inside] if inside else list(range(size + 1))
+        # The compiled packs keep their keys in shards named by a key's first SHARD characters:
+        # where no shard begins with the text's next SHARD characters, no key that long starts
+        # there (most places of a text), and only the shorter ones are looked up.
+        heads = [index.shards.get(self.lower, {}) for index, _, _ in self._stored] if not self._entries else None
         found = []
         for index, start in enumerate(cuts):
             if start == size:
                 break
             free = self._free.get(haystack[start], _NONE)
+            reach = longest
+            if heads:
+                head = haystack[start:start + SHARD]
+                if len(head) == SHARD and not any(head in shards for shards in heads):
+                    reach = SHARD - 1
             for end in cuts[index + 1:]:
                 length = end - start
-                if length > longest:
+                if length > reach:
                     break
                 if length in free:
                     continue  # looked up below
