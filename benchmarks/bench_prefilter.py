@@ -44,6 +44,7 @@ def main() -> None:
     if prefilter.current() is None:
         sys.exit("no prefilter: install hyperscan (pip install hyperscan) and unset TRANSFIX_NO_PREFILTER")
     cutoff = matcher.PREFILTER_FROM
+    matcher.PREFILTER_AFTER = 0  # timed from the first document (a batch pays the load once)
     searches = {True: 0, False: 0}
     search = matcher._search
 

@@ -78,6 +78,7 @@ def built(tmp_path, monkeypatch):
     monkeypatch.setattr(prefilter, "_PATH", [path])
     monkeypatch.delenv("TRANSFIX_NO_PREFILTER", raising=False)
     monkeypatch.setattr(matcher, "PREFILTER_FROM", 0)  # every text asks it
+    monkeypatch.setattr(matcher, "PREFILTER_AFTER", 0)
     return prefilter.current()
 
 
@@ -113,6 +114,21 @@ def test_a_rule_changed_since_the_build_is_searched(built):
     changed = [_rule("t.one", r"\bpoint of purchase\b", "She told the point of purchase.")] + RULES[1:]
     engine = Engine(rules=changed, normalize_text=False)
     assert [f.rule for f in engine.check("She told the point of purchase, in couple.")] == ["t.one", "t.two"]
+
+
+def test_a_process_asks_the_prefilter_only_once_it_has_matched_enough_text(built, monkeypatch):
+    asked = []
+    possible = type(built).possible
+    monkeypatch.setattr(type(built), "possible", lambda self, text: asked.append(text) or possible(self, text))
+    monkeypatch.setattr(matcher, "PREFILTER_AFTER", 100)
+    monkeypatch.setattr(matcher.Matcher, "matched", 0)
+    engine = Engine(rules=RULES, normalize_text=False)
+    short = "She told the point of sale."
+    assert [f.rule for f in engine.check(short)] == ["t.one"]
+    assert not asked  # a commit's short file does not pay for reading the prefilter
+    for _ in range(4):
+        assert [f.rule for f in engine.check(short)] == ["t.one"]
+    assert asked  # past 100 characters matched, it is asked
 
 
 def test_without_a_prefilter_every_rule_is_searched(tmp_path, monkeypatch):
@@ -155,6 +171,7 @@ def test_the_shipped_prefilter_takes_nearly_every_rule_and_changes_no_finding(sh
     assert len(lines) > 3000
     engine = Engine(rules=rules, assume_roundtrip=True)
     monkeypatch.setattr(matcher, "PREFILTER_FROM", 0)
+    monkeypatch.setattr(matcher, "PREFILTER_AFTER", 0)
     with_it = [[(f.rule, f.start, f.end, f.replacements) for f in engine.check(line)] for line in lines]
     monkeypatch.setattr(matcher, "PREFILTER_FROM", 10**9)
     without = [[(f.rule, f.start, f.end, f.replacements) for f in engine.check(line)] for line in lines]

@@ -39,6 +39,9 @@ TRIGGER_REACH = 2_000
 # A text that triggers this many regex rules asks the Hyperscan prefilter which can match at all
 # (prefilter.py); fewer are searched at once.
 PREFILTER_FROM = 40
+# ... once the process has matched this many characters: reading the prefilter (17 MB) and
+# checking which rules it answers for costs more than it saves on a commit's few short files.
+PREFILTER_AFTER = 20_000
 _LINE_ANCHOR = regex.compile(r"(?<![\[\\])\^|(?<!\\)\$")
 
 
@@ -118,6 +121,8 @@ def _wide(rule: Rule) -> bool:
 
 
 class Matcher:
+    matched = 0  # characters this process has matched (PREFILTER_AFTER)
+
     def __init__(self, rules: list[Rule], timeout: float = 1.0) -> None:
         self.timeout = timeout
         self.rules = rules
@@ -217,7 +222,8 @@ class Matcher:
         running = sorted(
             [self._regexes[order[name]] for name in triggered] + self._untriggered, key=lambda r: order[r.id]
         )
-        if len(running) >= PREFILTER_FROM:
+        Matcher.matched += len(text)
+        if len(running) >= PREFILTER_FROM and Matcher.matched >= PREFILTER_AFTER:
             running = self._prefiltered(text, running)
         # Rules triggered at the same places share their windows (many share a trigger word),
         # kept until the last of them has run: a long text's windows are many.
