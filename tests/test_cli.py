@@ -17,7 +17,7 @@ MT = ROOT / "corpus" / "mt" / "trade-talks.txt"
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "transfix", *args], input=stdin, capture_output=True, cwd=cwd, timeout=120,
+        [sys.executable, "-m", "transfix", *args], input=stdin, capture_output=True, cwd=cwd, timeout=600,
     )
 
 
