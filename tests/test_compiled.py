@@ -80,5 +80,27 @@ def test_a_lazy_rule_acts_as_its_rule(both):
     assert "_loaded" not in vars(again)  # read on demand, not pickled
     assert again.message == rule.message and again.bad == rule.bad and again.pattern == rule.pattern
     assert again == rule and rule == again and hash(again) == hash(rule)
+    # ... its phrase index too, though the cache file it was read from is not pickled with it.
+    index, copied = lazy.phrase_index, again.phrase_index
+    prefix = next(iter(index.prefixes(True)))
+    assert copied._blobs is None and copied.shard(True, prefix) == index.shard(True, prefix)
     copy = dataclasses.replace(again, confidence=0.1)
     assert type(copy) is Rule and copy.confidence == 0.1 and copy.message == rule.message
+
+
+def test_a_cache_file_stores_each_rule_once_and_reads_it_back(tmp_path):
+    from transfix.compiled import compile_rules, dump, load
+
+    rules = load_rules([default_rules_dir()], trusted=[default_rules_dir()])[:300]
+    compiled, patterns = compile_rules(rules)
+    data = dump(compiled, patterns)
+    read, table, blobs = load(memoryview(data))
+    assert read == rules and all(isinstance(r, LazyRule) for r in read)
+    # Fields at their default are not stored, yet read as the rule has them.
+    plain = next(r for r in rules if not r.antipatterns)
+    assert "antipatterns" not in vars(next(r for r in read if r.id == plain.id))
+    assert len(table) == len(patterns)
+    with pytest.raises(ValueError):
+        load(memoryview(data[:-1]))  # cut short
+    with pytest.raises(ValueError):
+        load(memoryview(b"x" + data[1:]))  # another format

@@ -225,3 +225,17 @@ def test_a_word_list_answers_many_words_as_it_answers_few():
     expected = {w for w in words if w in few}
     assert expected and many.intersection(frozenset(words)) == expected
     assert many._set is None
+
+
+def test_a_word_list_is_searched_as_its_set_would_answer():
+    """The sorted list (binary search, no set built) answers as a set of the list's words."""
+    from transfix.detectors.foreign import _Lexicon
+    from transfix.loader import word_class_text
+
+    lexicon = _Lexicon("de-words")
+    listed = sorted({w for w in word_class_text("de-words").lower().split("\n") if w})
+    questions = listed[::400] + [w + "q" for w in listed[::410]] + [w[:-1] for w in listed[::420]]  # < SEARCHES
+    questions += ["", "a", "zzzzzz", "über", "ärger", "\U0010ffff", listed[0], listed[-1]]
+    members = set(listed)
+    assert [w in lexicon for w in questions] == [w in members for w in questions]
+    assert lexicon._set is None

@@ -11,6 +11,11 @@ that a run pays only for what its text needs.
   examples ...) until something asks for it: the matcher reads the index, a finding its message.
 - The word classes' texts, which the detectors read (loader.word_class), by file path.
 
+On disk (`dump`, `load`) the pickled parts (a rule's deferred fields, the index's shards, the
+compiled patterns) lie in one region after a small pickled header that names them by offset: a
+run maps the file and reads the pages of what it uses. Reading the whole 35 MB file and
+unpickling every blob and every pattern's key was a third of a one-line check's start-up.
+
 Everything here is an optimisation: a key that is not stored is computed as before.
 """
 
@@ -25,23 +30,65 @@ from .model import Rule
 SHARD = 8  # characters of a key that name its shard (a few hundred keys each at most)
 
 # Compiled patterns (and word-class texts) by key, still pickled: filled from the rule cache,
-# read by precompiled().
+# read by precompiled(). A cache file's patterns are found by a digest of their key (_STORED).
 _PATTERNS: dict[Hashable, bytes] = {}
+_STORED: list[tuple[dict[bytes, tuple[int, int]], "Blobs"]] = []
 
 
 def register(patterns: dict[Hashable, bytes]) -> None:
     _PATTERNS.update(patterns)
 
 
+def register_stored(table: dict[bytes, tuple[int, int]], blobs: "Blobs") -> None:
+    """The patterns of a cache file read by load(): digest of the key -> place in `blobs`."""
+    if not any(known is blobs for _, known in _STORED):
+        _STORED.append((table, blobs))
+
+
 def precompiled(key: Hashable, compile: Callable[[], object]):
     """The pattern stored under `key`, else `compile()` (an unreadable entry is compiled too)."""
     blob = _PATTERNS.get(key)
+    if blob is None and _STORED:
+        name = digest(key)
+        for table, blobs in _STORED:
+            where = table.get(name)
+            if where is not None:
+                blob = _PATTERNS[key] = blobs.get(where)
+                break
     if blob is not None:
         try:
             return pickle.loads(blob)
         except Exception:
             _PATTERNS.pop(key, None)
+            for table, _ in _STORED:
+                table.pop(digest(key), None)
     return compile()
+
+
+def digest(key: Hashable) -> bytes:
+    """A stable name for a pattern's key (a tuple of strings, flags and tuples), 16 bytes: the
+    cache file keeps these instead of the keys, whose pattern sources cost more to unpickle than
+    the compiled patterns."""
+    try:
+        from _blake2 import blake2b  # hashlib would load OpenSSL first
+    except ImportError:  # pragma: no cover - a Python built without it
+        from hashlib import blake2b
+    return blake2b(repr(key).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class Blobs:
+    """The region of a cache file that holds pickled parts, mapped rather than read: a part is
+    named by (offset, length) and copied out only when something unpickles it."""
+
+    __slots__ = ("_view",)
+
+    def __init__(self, view) -> None:
+        self._view = view
+
+    def get(self, where: tuple[int, int] | int):
+        """The part at `where`: (offset, length), or both packed in one int (offset << 32 | length)."""
+        offset, size = where if type(where) is tuple else (where >> 32, where & 0xFFFFFFFF)
+        return self._view[offset:offset + size]
 
 
 class PhraseIndex:
@@ -87,12 +134,21 @@ class PhraseIndex:
             }
         self._open: dict[tuple[bool, str], dict[str, list]] = {}
 
+    _blobs: "Blobs | None" = None  # where shards given as places (Blobs.get) lie: a cache file
+
     def __getstate__(self) -> dict:
-        return {"longest": self.longest, "shards": self.shards, "free": self.free}
+        shards = self.shards
+        if self._blobs is not None:  # pickled elsewhere than into a cache file: self-contained
+            shards = {lower: {prefix: self._blob(blob) for prefix, blob in table.items()}
+                      for lower, table in shards.items()}
+        return {"longest": self.longest, "shards": shards, "free": self.free}
 
     def __setstate__(self, state: dict) -> None:
         self.longest, self.shards, self.free = state["longest"], state["shards"], state["free"]
         self._open = {}
+
+    def _blob(self, blob) -> bytes:
+        return bytes(self._blobs.get(blob)) if type(blob) is int else blob
 
     def has(self, lower: bool) -> bool:
         return bool(self.shards.get(lower))
@@ -104,6 +160,8 @@ class PhraseIndex:
             blob = self.shards[lower].get(prefix)
             if blob is None:
                 return None
+            if type(blob) is int:
+                blob = self._blobs.get(blob)
             found = self._open[(lower, prefix)] = pickle.loads(blob)
         return found
 
@@ -209,26 +267,36 @@ class LazyRule(Rule):
         for field in dataclasses.fields(rule):
             if field.name not in DEFERRED:
                 state[field.name] = getattr(rule, field.name)
-        state["_index"] = index
+        state["phrase_index"] = index
         deferred = {name: getattr(rule, name) for name in DEFERRED}
         state["_deferred"] = pickle.dumps(deferred, protocol=pickle.HIGHEST_PROTOCOL)
         return lazy
 
-    @property
-    def phrase_index(self) -> PhraseIndex | None:
-        """The index that holds this rule's phrase keys or regex triggers (the matcher reads it
-        instead of the phrases)."""
-        return self.__dict__["_index"]
+    # The index that holds this rule's phrase keys or regex triggers (the matcher reads it instead
+    # of the phrases): a plain attribute, read for every rule when an engine is built.
+    phrase_index: PhraseIndex | None = None
 
     def _read(self) -> dict:
         state = self.__dict__
         read = state.get("_loaded")
         if read is None:
-            read = state["_loaded"] = pickle.loads(state["_deferred"])
+            read = state["_loaded"] = pickle.loads(self._deferred_bytes())
         return read
 
+    def _deferred_bytes(self):
+        deferred = self.__dict__["_deferred"]
+        return self.__dict__["_blobs"].get(deferred) if type(deferred) is tuple else deferred
+
+    def __reduce__(self):
+        # object.__new__ directly: unpickling thousands of rules should not call __new__ above,
+        # a Python function, once each.
+        return object.__new__, (type(self),), self.__getstate__()
+
     def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "_loaded"}
+        state = {k: v for k, v in self.__dict__.items() if k not in ("_loaded", "_blobs")}
+        if "_blobs" in self.__dict__:  # read from a cache file: pickled self-contained
+            state["_deferred"] = bytes(self._deferred_bytes())
+        return state
 
     def __eq__(self, other) -> bool:  # equal to the plain Rule of the same fields
         if not isinstance(other, Rule):
@@ -241,6 +309,84 @@ class LazyRule(Rule):
 for _name in DEFERRED:
     setattr(LazyRule, _name, property(lambda self, name=_name: self._read()[name]))
 
+# The other fields' defaults, as class attributes: a cache file stores only the fields of a rule
+# that differ from them (most rules have no antipatterns, context, detector or options), which
+# makes thousands of rules quicker to unpickle.
+_DEFAULTS: dict[str, object] = {}
+for _field in dataclasses.fields(Rule):
+    if _field.name in DEFERRED:
+        continue
+    if _field.default is not dataclasses.MISSING:
+        _DEFAULTS[_field.name] = _field.default
+    elif _field.default_factory is not dataclasses.MISSING:
+        _DEFAULTS[_field.name] = _field.default_factory()
+        setattr(LazyRule, _field.name, _DEFAULTS[_field.name])
+_DEFAULTS["phrase_index"] = None
+
+
+MAGIC = b"transfix-rules\x00\x01"  # 16 bytes; then the header's and the region's lengths
+
+
+def dump(rules: list, patterns: dict[Hashable, bytes]) -> bytes:
+    """The compiled packs (compile_rules) as a cache file: MAGIC, two lengths, the pickled
+    header (the rules' eager fields, their phrase indexes and a digest -> place table of the
+    patterns), then the region of everything kept pickled, named by (offset, length)."""
+    region = bytearray()
+
+    def put(blob: bytes) -> tuple[int, int]:
+        where = (len(region), len(blob))
+        region.extend(blob)
+        return where
+
+    def packed(where: tuple[int, int]) -> int:  # one int per shard: 26,000 tuples cost more to read
+        return where[0] << 32 | where[1]
+
+    indexes: dict[int, PhraseIndex] = {}
+
+    def stored_index(index: PhraseIndex) -> PhraseIndex:
+        copy = indexes.get(id(index))
+        if copy is None:
+            copy = indexes[id(index)] = object.__new__(PhraseIndex)
+            copy.__setstate__({
+                "longest": index.longest, "free": index.free,
+                "shards": {lower: {prefix: packed(put(index._blob(blob))) for prefix, blob in table.items()}
+                           for lower, table in index.shards.items()},
+            })
+        return copy
+
+    stored = []
+    for rule in rules:
+        state = {k: v for k, v in rule.__dict__.items()
+                 if k not in ("_loaded", "_blobs", "_deferred") and not (k in _DEFAULTS and v == _DEFAULTS[k])}
+        state["_deferred"] = put(bytes(rule._deferred_bytes()))
+        if state.get("phrase_index") is not None:
+            state["phrase_index"] = stored_index(state["phrase_index"])
+        copy = object.__new__(LazyRule)
+        copy.__dict__.update(state)
+        stored.append(copy)
+    table = {digest(key): put(blob) for key, blob in patterns.items()}
+    header = pickle.dumps((stored, list(indexes.values()), table), protocol=pickle.HIGHEST_PROTOCOL)
+    return b"".join((MAGIC, len(header).to_bytes(8, "little"), len(region).to_bytes(8, "little"), header, region))
+
+
+def load(view: memoryview) -> tuple[list, dict[bytes, tuple[int, int]], Blobs]:
+    """What dump() wrote, from a buffer (a mapped file): the rules, the patterns' table and the
+    region both name places in. Raises ValueError on a file of another format or a cut one."""
+    start = len(MAGIC) + 16
+    if len(view) < start or bytes(view[:len(MAGIC)]) != MAGIC:
+        raise ValueError("not a transfix rule cache")
+    header = int.from_bytes(view[len(MAGIC):len(MAGIC) + 8], "little")
+    size = int.from_bytes(view[len(MAGIC) + 8:start], "little")
+    if len(view) != start + header + size:
+        raise ValueError("a cut rule cache")
+    rules, indexes, table = pickle.loads(view[start:start + header])
+    blobs = Blobs(view[start + header:])
+    for rule in rules:
+        rule.__dict__["_blobs"] = blobs
+    for index in indexes:
+        index._blobs = blobs
+    return rules, table, blobs
+
 
 # The patterns code compiled through compile_regex() in this process, for the next cache build.
 _SEEN: dict[Hashable, object] = {}
@@ -252,8 +398,13 @@ def compile_regex(pattern: str, flags: int = 0):
     for patterns built from a text: the cache would grow with every document."""
     import regex
 
-    key = ("regex", pattern, int(flags))
+    return remembered(("regex", pattern, int(flags)), lambda: regex.compile(pattern, flags))
+
+
+def remembered(key: Hashable, build: Callable[[], object]):
+    """`build()`, or what the rule cache keeps under `key`; remembered in this process, and kept
+    by the next cache build. For what the code derives from the shipped packs, never from a text."""
     found = _SEEN.get(key)
     if found is None:
-        found = _SEEN[key] = precompiled(key, lambda: regex.compile(pattern, flags))
+        found = _SEEN[key] = precompiled(key, build)
     return found

@@ -102,8 +102,11 @@ class Engine:
         ) if self.select or self.ignore or self.pivots else self.all_rules
         # Round-trip-only rules (context.roundtrip) have their own matcher, run only on documents
         # the other rules show to be round trips: native text does not pay for them.
-        self.matcher = Matcher([r for r in self.rules if not r.context.roundtrip], timeout=timeout)
-        self._gated_rules = [r for r in self.rules if r.context.roundtrip]
+        ungated: list[Rule] = []
+        self._gated_rules: list[Rule] = []
+        for rule in self.rules:
+            (self._gated_rules if rule.context.roundtrip else ungated).append(rule)
+        self.matcher = Matcher(ungated, timeout=timeout)
         self._gated_matcher: Matcher | None = None  # built when a document first opens the gate
         self._timeout = timeout
         self._levels = _level_overrides(self.rules, fix_levels or {})

@@ -120,6 +120,19 @@ def _wide(rule: Rule) -> bool:
     return rule.category == "boilerplate" or bool(_LINE_ANCHOR.search(rule.pattern))
 
 
+def _context_terms(context: Context) -> tuple[_Terms | None, ...] | None:
+    """A context's word conditions as the matcher tests them (None: it has none)."""
+    if not context:
+        return None
+    return (
+        _Terms(context.document) if context.document else None,
+        _Terms(context.near) if context.near else None,
+        _Terms(context.not_document) if context.not_document else None,
+        _Terms(context.after) if context.after else None,
+        _Terms(context.before) if context.before else None,
+    )
+
+
 class Matcher:
     matched = 0  # characters this process has matched (PREFILTER_AFTER)
 
@@ -138,20 +151,19 @@ class Matcher:
         self._antipatterns: dict[str, tuple[str, ...]] = {}
         self._contexts: dict[str, tuple[_Terms | None, ...]] = {}
         self._covered = None  # (prefilter, the rule ids it answers for), on first use
+        terms: dict[int, tuple[Context, tuple | None]] = {}
         for rule in rules:
             # A compiled pack's rule: its phrase keys (or its regex triggers) are in this index.
             index = getattr(rule, "phrase_index", None)
             if rule.antipatterns:
                 self._antipatterns[rule.id] = rule.antipatterns
-            if rule.context:
-                context = rule.context
-                self._contexts[rule.id] = (
-                    _Terms(context.document) if context.document else None,
-                    _Terms(context.near) if context.near else None,
-                    _Terms(context.not_document) if context.not_document else None,
-                    _Terms(context.after) if context.after else None,
-                    _Terms(context.before) if context.before else None,
-                )
+            # Rules share their context objects (most rules the empty one): each is read once.
+            context = rule.context
+            found = terms.get(id(context))
+            if found is None:
+                found = terms[id(context)] = (context, _context_terms(context))
+            if found[1] is not None:
+                self._contexts[rule.id] = found[1]
             if rule.kind == "detector":
                 from .detectors import build
 

@@ -30,10 +30,10 @@ from typing import Callable
 import regex
 
 from . import prefilter
-from .compiled import compile_rules, register
+from .compiled import compile_rules, dump, load, register, register_stored
 from .model import Rule
 
-FORMAT = 5  # bump when Rule's fields or the compiled form change
+FORMAT = 6  # bump when Rule's fields or the compiled form change
 
 
 def cache_dir() -> Path:
@@ -109,10 +109,9 @@ def cached(root: Path, load: Callable[[], list[Rule]]) -> list[Rule]:
         if loaded is not None:
             _use_prefilter(root, target)
             return list(loaded)
-        with open(target, "rb") as handle:
-            rules, patterns = _load(handle)
+        rules, patterns, blobs = _load(target)
         if isinstance(rules, list) and all(isinstance(r, Rule) for r in rules) and isinstance(patterns, dict):
-            register(patterns)
+            register_stored(patterns, blobs)
             _use_prefilter(root, target)
             _LOADED[str(target)] = rules
             return list(rules)
@@ -125,7 +124,7 @@ def cached(root: Path, load: Callable[[], list[Rule]]) -> list[Rule]:
     loaded = load()
     rules, patterns = compile_rules(loaded)
     register(patterns)
-    _store(target, (rules, patterns))
+    _store_bytes(target, dump(rules, patterns))
     if _shipped(root) and prefilter.wanted():
         blob = prefilter.build(loaded)
         if blob is not None:
@@ -156,8 +155,9 @@ def _prefilter_path(target: Path) -> Path:
 _LOADED: dict[str, list[Rule]] = {}
 
 
-def _load(handle):
-    """Unpickle with the cyclic garbage collector paused, then move what the process holds to
+def _load(target: Path):
+    """Map the cache file (compiled.load reads its header; the rest is read as rules and texts
+    need it) and unpickle with the cyclic garbage collector paused, then move what the process holds to
     the collector's permanent generation (gc.freeze): 40,000-odd objects, most of them the
     cache's, that the collector would otherwise walk at its next pass and at every full one,
     none of them ever garbage (a process keeps the rules of each cache file it reads, _LOADED).
@@ -165,7 +165,11 @@ def _load(handle):
     enabled = gc.isenabled()
     gc.disable()
     try:
-        loaded = pickle.load(handle)
+        import mmap
+
+        with open(target, "rb") as handle:
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)  # stays open: rules read it
+        loaded = load(memoryview(mapped))
         gc.freeze()
         return loaded
     finally:

@@ -19,7 +19,7 @@ from typing import NamedTuple
 import ahocorasick
 import regex
 
-from ..compiled import compile_regex
+from ..compiled import compile_regex, remembered
 from ..loader import word_class, word_class_text
 from ..phrases import scan
 from . import Found, check_options
@@ -101,16 +101,18 @@ class ForeignWords:
 class _Lexicon:
     """A language's word list, lower-cased, for membership tests.
 
-    A set of a list's tens of thousands of words takes milliseconds to build, more than a
-    commit's file needs: the first questions are answered by a substring search in the list's
-    text, and the set is built once a process has asked SEARCHES of them (a long text, a batch).
+    The list is kept as one bytes string of its words sorted (UTF-8 sorts as code points), a word
+    a line, which the rule cache stores: a question is a binary search in it. A set of tens of
+    thousands of words takes milliseconds to build and a substring search a millisecond a word,
+    both more than a commit's file needs; the set is built once a process has asked SEARCHES
+    questions (a long text, a batch).
     """
 
     SEARCHES = 200
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self._text = "\n" + word_class_text(name).lower() + "\n"
+        self._sorted = remembered(("lexicon", name), lambda: _sorted_lines(word_class_text(name)))
         self._set: frozenset[str] | None = None
         self._asked = 0
 
@@ -118,17 +120,43 @@ class _Lexicon:
         if self._set is None:
             self._asked += 1
             if self._asked <= self.SEARCHES:
-                return "\n" not in word and f"\n{word}\n" in self._text
-            self._set = frozenset(filter(None, self._text.split("\n")))
+                return "\n" not in word and _bisect_lines(self._sorted, word.encode("utf-8", "surrogatepass"))
+            self._set = frozenset(self._words())
         return word in self._set
+
+    def _words(self) -> list[str]:
+        return self._sorted.decode("utf-8", "surrogatepass").split("\n")[1:-1]
 
     def intersection(self, words) -> set[str]:
         """The members of `words` (a set). Many words (a long text's) are looked up the other way,
         the list's words in them, rather than by building a set of the list: a set a language
         (~2 MB each, six of them) alive beside the long text."""
         if self._set is None and len(words) > self.SEARCHES:
-            return {word for word in self._text.split("\n") if word in words}
+            return {word for word in self._words() if word in words}
         return {word for word in words if word in self}
+
+
+def _sorted_lines(text: str) -> bytes:
+    """A word list's words, lower-cased and sorted, as UTF-8 lines between newlines."""
+    words = sorted({word.encode("utf-8", "surrogatepass") for word in text.lower().split("\n") if word})
+    return b"\n" + b"\n".join(words) + b"\n"
+
+
+def _bisect_lines(lines: bytes, word: bytes) -> bool:
+    """Whether `word` is a line of `lines` (sorted lines, each between newlines)."""
+    low, high = 1, len(lines)  # both at the start of a line (or the end)
+    while low < high:
+        middle = (low + high) // 2
+        start = lines.rfind(b"\n", low - 1, middle) + 1
+        end = lines.find(b"\n", start)
+        line = lines[start:end]
+        if line == word:
+            return True
+        if line < word:
+            low = end + 1
+        else:
+            high = start
+    return False
 
 
 def _listed(name: str, word: str, text: str) -> bool:
