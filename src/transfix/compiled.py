@@ -32,14 +32,14 @@ SHARD = 8  # characters of a key that name its shard (a few hundred keys each at
 # Compiled patterns (and word-class texts) by key, still pickled: filled from the rule cache,
 # read by precompiled(). A cache file's patterns are found by a digest of their key (_STORED).
 _PATTERNS: dict[Hashable, bytes] = {}
-_STORED: list[tuple[dict[bytes, tuple[int, int]], "Blobs"]] = []
+_STORED: list[tuple[dict[bytes, int], "Blobs"]] = []
 
 
 def register(patterns: dict[Hashable, bytes]) -> None:
     _PATTERNS.update(patterns)
 
 
-def register_stored(table: dict[bytes, tuple[int, int]], blobs: "Blobs") -> None:
+def register_stored(table: dict[bytes, int], blobs: "Blobs") -> None:
     """The patterns of a cache file read by load(): digest of the key -> place in `blobs`."""
     if not any(known is blobs for _, known in _STORED):
         _STORED.append((table, blobs))
@@ -78,17 +78,17 @@ def digest(key: Hashable) -> bytes:
 
 class Blobs:
     """The region of a cache file that holds pickled parts, mapped rather than read: a part is
-    named by (offset, length) and copied out only when something unpickles it."""
+    named by its place, offset << 32 | length (one int: 26,000 shards' tuples cost more to read),
+    and copied out only when something unpickles it."""
 
     __slots__ = ("_view",)
 
     def __init__(self, view) -> None:
         self._view = view
 
-    def get(self, where: tuple[int, int] | int):
-        """The part at `where`: (offset, length), or both packed in one int (offset << 32 | length)."""
-        offset, size = where if type(where) is tuple else (where >> 32, where & 0xFFFFFFFF)
-        return self._view[offset:offset + size]
+    def get(self, where: int):
+        offset = where >> 32
+        return self._view[offset:offset + (where & 0xFFFFFFFF)]
 
 
 class PhraseIndex:
@@ -285,7 +285,7 @@ class LazyRule(Rule):
 
     def _deferred_bytes(self):
         deferred = self.__dict__["_deferred"]
-        return self.__dict__["_blobs"].get(deferred) if type(deferred) is tuple else deferred
+        return self.__dict__["_blobs"].get(deferred) if type(deferred) is int else deferred
 
     def __reduce__(self):
         # object.__new__ directly: unpickling thousands of rules should not call __new__ above,
@@ -330,16 +330,13 @@ MAGIC = b"transfix-rules\x00\x01"  # 16 bytes; then the header's and the region'
 def dump(rules: list, patterns: dict[Hashable, bytes]) -> bytes:
     """The compiled packs (compile_rules) as a cache file: MAGIC, two lengths, the pickled
     header (the rules' eager fields, their phrase indexes and a digest -> place table of the
-    patterns), then the region of everything kept pickled, named by (offset, length)."""
+    patterns), then the region of everything kept pickled, named by place (Blobs.get)."""
     region = bytearray()
 
-    def put(blob: bytes) -> tuple[int, int]:
-        where = (len(region), len(blob))
+    def put(blob: bytes) -> int:
+        where = len(region) << 32 | len(blob)
         region.extend(blob)
         return where
-
-    def packed(where: tuple[int, int]) -> int:  # one int per shard: 26,000 tuples cost more to read
-        return where[0] << 32 | where[1]
 
     indexes: dict[int, PhraseIndex] = {}
 
@@ -349,7 +346,7 @@ def dump(rules: list, patterns: dict[Hashable, bytes]) -> bytes:
             copy = indexes[id(index)] = object.__new__(PhraseIndex)
             copy.__setstate__({
                 "longest": index.longest, "free": index.free,
-                "shards": {lower: {prefix: packed(put(index._blob(blob))) for prefix, blob in table.items()}
+                "shards": {lower: {prefix: put(index._blob(blob)) for prefix, blob in table.items()}
                            for lower, table in index.shards.items()},
             })
         return copy
@@ -369,7 +366,7 @@ def dump(rules: list, patterns: dict[Hashable, bytes]) -> bytes:
     return b"".join((MAGIC, len(header).to_bytes(8, "little"), len(region).to_bytes(8, "little"), header, region))
 
 
-def load(view: memoryview) -> tuple[list, dict[bytes, tuple[int, int]], Blobs]:
+def load(view: memoryview) -> tuple[list, dict[bytes, int], Blobs]:
     """What dump() wrote, from a buffer (a mapped file): the rules, the patterns' table and the
     region both name places in. Raises ValueError on a file of another format or a cut one."""
     start = len(MAGIC) + 16
