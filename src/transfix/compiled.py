@@ -93,11 +93,12 @@ class Blobs:
 
 class PhraseIndex:
     """Phrase keys of many rules -> [(rule id, targets, key length)], in rule order; a regex
-    rule's triggers are keys too, with targets None (the matcher then builds no table of them)."""
+    rule's triggers are keys too, with targets None, or the word boundaries the trigger needs
+    (triggers.START, END: an int), and the matcher then builds no table of them."""
 
     def __init__(self, rules: Iterable) -> None:
         from .phrases import fold_key
-        from .triggers import derive_triggers
+        from .triggers import bounds_of, derive_triggers
 
         tables: dict[bool, dict[str, list]] = {True: {}, False: {}}
         longest = {True: 0, False: 0}
@@ -108,9 +109,10 @@ class PhraseIndex:
         for rule in rules:
             if rule.kind == "regex":
                 for trigger in rule.triggers or derive_triggers(rule.pattern):
-                    key = fold_key(trigger, True)
+                    text, bounds = bounds_of(trigger)
+                    key = fold_key(text, True)
                     if key:
-                        tables[True].setdefault(key, []).append((rule.id, None, len(key)))
+                        tables[True].setdefault(key, []).append((rule.id, bounds or None, len(key)))
                         free.setdefault(key[0], set()).add(len(key))
                 continue
             if rule.kind != "phrase":

@@ -24,9 +24,9 @@ from .casing import keep_case
 from .compiled import precompiled
 from . import prefilter
 from .loader import compile_pattern
-from .triggers import derive_triggers
+from .triggers import END, START, bounds_of, derive_triggers
 from .model import Context, Rule
-from .phrases import TRIGGER, PhraseTable, fold_key, is_word_char
+from .phrases import PhraseTable, fold_key, is_word_char
 from .textspan import Intervals, offsets
 
 _WORD_CHARS = regex.compile(r"\w+")
@@ -182,7 +182,8 @@ class Matcher:
                     indexed.setdefault(id(index), (index, {}))[1][rule.id] = rule
                 else:
                     for trigger in triggers:
-                        self._folded.add(fold_key(trigger, lower=True), (TRIGGER, rule.id), bounded=False)
+                        literal, bounds = bounds_of(trigger)
+                        self._folded.add(fold_key(literal, lower=True), (bounds, rule.id), bounded=False)
                 continue
             if index is not None:
                 indexed.setdefault(id(index), (index, {}))[1][rule.id] = rule
@@ -203,7 +204,9 @@ class Matcher:
                 continue
             for last, entries in table.iter(text):
                 for rule, targets, length in entries:
-                    if rule is TRIGGER:
+                    if rule.__class__ is int:  # a regex rule's trigger, and the boundaries it needs
+                        if rule and not _trigger_bounded(text, last + 1 - length, last + 1, rule):
+                            continue
                         seen = triggered.get(targets)
                         if seen is None:
                             triggered[targets] = offsets(len(text), (last,))  # 4 bytes a place, not 36
@@ -369,6 +372,26 @@ class Matcher:
                 cache[("slow", rule.id)] = rule
                 return False
         return True
+
+
+def _trigger_bounded(text: str, start: int, end: int, bounds: int) -> bool:
+    """Whether text[start:end] begins (START) and ends (END) a word as `bounds` asks: as `\\b`
+    sees one, for the trigger's pattern put it there."""
+    if bounds & START and start > 0 and _is_word(text[start - 1]):
+        return False
+    if bounds & END and end < len(text) and _is_word(text[end]):
+        return False
+    return True
+
+
+def _is_word(char: str) -> bool:
+    """`regex`'s \\w (what \\b reads), at str speed for ASCII."""
+    if char.isascii():
+        return char.isalnum() or char == "_"
+    return _WORD.match(char) is not None
+
+
+_WORD = regex.compile(r"\w")
 
 
 def _in_order(positions: array) -> array | list[int]:

@@ -69,8 +69,9 @@ def fold_key(phrase: str, lower: bool) -> str:
     return fold(phrase, lower)
 
 
-# The rule of a trigger's entry (rule, targets, length): then targets is the regex rule's id.
-TRIGGER = "trigger"
+# The rule of a trigger's entry (rule, targets, length), where targets is the regex rule's id: an
+# int, the word boundaries the trigger needs (triggers.START, END), 0 for none.
+TRIGGER = 0
 
 _HEAD = re.compile(r"\w+")  # a run of word characters (str.isalnum() or '_', as is_word_char)
 _NONE: frozenset[int] = frozenset()
@@ -87,7 +88,8 @@ class PhraseTable:
     order, once it has dropped phrases that begin or end inside a word (Matcher._bounded), which
     the lookup never offers: a phrase is looked up only from a place that is not inside a word to
     another such place. Entries are (rule, targets, length); a regex rule's trigger
-    (bounded=False) counts wherever it occurs, also inside a word.
+    (bounded=False) is offered wherever it occurs, also inside a word (the matcher checks the
+    word boundaries it needs).
     """
 
     # Characters looked up before the automaton pays for itself: a longer text, or a batch whose
@@ -220,9 +222,11 @@ class PhraseTable:
 
 def _chosen(entries: list, chosen: dict[str, Rule]) -> list:
     """A phrase index's entries of a key, those of the chosen rules, as this table's: (rule,
-    targets, length), or (TRIGGER, rule id, length) for a regex rule's trigger."""
+    targets, length), or (bounds, rule id, length) for a regex rule's trigger (bounds an int,
+    TRIGGER for none)."""
     return [
-        (chosen[name], targets, size) if targets is not None else (TRIGGER, name, size)
+        (TRIGGER, name, size) if targets is None else
+        (targets, name, size) if targets.__class__ is int else (chosen[name], targets, size)
         for name, targets, size in entries if name in chosen
     ]
 

@@ -33,7 +33,7 @@ from . import prefilter
 from .compiled import compile_rules, dump, load, register, register_stored
 from .model import Rule
 
-FORMAT = 6  # bump when Rule's fields or the compiled form change
+FORMAT = 7  # bump when Rule's fields or the compiled form change
 
 
 def cache_dir() -> Path:
