@@ -21,3 +21,36 @@ def keep_case(original: str, replacement: str) -> str:
     if original[:1].isupper():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+# What may stand between a sentence's end and its first word: spaces, opening quotes, brackets.
+_OPENERS = " \t\"'“‘«([¿¡"
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether text[start] is the first letter of a sentence: at the start of the text or of a
+    line, or after a full stop, question or exclamation mark (and any spaces or openers), or
+    opening a quotation after a colon or comma (He said: "The ...")."""
+    at = start
+    while at > 0 and text[at - 1] in _OPENERS:
+        at -= 1
+    if at == 0 or text[at - 1] in ".!?\n":
+        return True
+    return text[at - 1] in ":," and any(char in _QUOTES for char in text[at:start])
+
+
+_QUOTES = "\"“‘«"
+
+
+def sentence_case(text: str, start: int, matched: str, replacement: str) -> str:
+    """A replacement that begins a sentence keeps its capital: 'The Coran says' ->
+    'The Koran says', not 'the Koran says', for a rule whose replacement is written in lower case.
+
+    >>> sentence_case("Very believing, she prays.", 0, "Very believing", "devout")
+    'Devout'
+    >>> sentence_case("He is Very believing.", 6, "Very believing", "devout")
+    'devout'
+    """
+    if replacement[:1].islower() and matched[:1].isupper() and opens_sentence(text, start):
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

@@ -20,7 +20,7 @@ import re
 
 import regex
 
-from .casing import keep_case
+from .casing import keep_case, sentence_case
 from .compiled import precompiled
 from . import prefilter
 from .loader import compile_pattern
@@ -199,20 +199,27 @@ class Matcher:
         report = MatchReport()
         document_cache: dict = {}
         triggered: dict[str, array] = {}
+        reach = SENTENCE_REACH // 2
         for table in (self._folded, self._exact):
             if not table:
                 continue
             for last, entries in table.iter(text):
+                edges = -1  # which sides of this hit stand at a word boundary, read once if asked
                 for rule, targets, length in entries:
                     if rule.__class__ is int:  # a regex rule's trigger, and the boundaries it needs
-                        if rule and not _trigger_bounded(text, last + 1 - length, last + 1, rule):
-                            continue
                         seen = triggered.get(targets)
-                        if seen is None:
-                            triggered[targets] = offsets(len(text), (last,))  # 4 bytes a place, not 36
-                        elif last - seen[-1] > SENTENCE_REACH // 2 or text.find("\n\n", seen[-1], last) != -1:
+                        if seen is not None and last - seen[-1] <= reach and text.find("\n\n", seen[-1], last) == -1:
                             # A trigger this close to the previous one adds nothing (its window
                             # reaches at least SENTENCE_REACH either side within the paragraph).
+                            continue
+                        if rule:
+                            if edges < 0:
+                                edges = _edges(text, last + 1 - length, last + 1)
+                            if rule & edges != rule:
+                                continue
+                        if seen is None:
+                            triggered[targets] = offsets(len(text), (last,))  # 4 bytes a place, not 36
+                        else:
                             seen.append(last)
                         continue
                     start, end = last + 1 - length, last + 1
@@ -223,10 +230,12 @@ class Matcher:
                     if not self._accepts(rule, text, start, end, document_cache):
                         continue
                     matched = text[start:end]
-                    replacements = tuple(
-                        keep_case(matched, t) if rule.keep_case and not rule.case_sensitive else t
-                        for t in targets
-                    )
+                    if rule.keep_case and not rule.case_sensitive:
+                        replacements = tuple(keep_case(matched, t) for t in targets)
+                    elif rule.category == "capitalisation":
+                        replacements = targets
+                    else:
+                        replacements = tuple(sentence_case(text, start, matched, t) for t in targets)
                     report.hits.append(Hit(rule, start, end, replacements))
         # The time limit grows with the text: a long document may take long honestly.
         budget = self.timeout * (1 + len(text) / 100_000)
@@ -284,10 +293,14 @@ class Matcher:
                     if not self._accepts(rule, text, start, end, document_cache):
                         continue
                     try:
-                        replacements = tuple(
-                            keep_case(match.group(), match.expand(t)) if rule.keep_case else match.expand(t)
-                            for t in rule.replacements
-                        )
+                        if rule.keep_case:
+                            replacements = tuple(keep_case(match.group(), match.expand(t)) for t in rule.replacements)
+                        elif rule.category == "capitalisation":
+                            replacements = tuple(match.expand(t) for t in rule.replacements)
+                        else:
+                            replacements = tuple(
+                                sentence_case(text, start, match.group(), match.expand(t)) for t in rule.replacements
+                            )
                     except (regex.error, IndexError, ValueError) as exc:
                         report.warnings.append(f"{rule.where}: {rule.id}: replacement fails ({exc}); rule skipped")
                         break
@@ -374,14 +387,16 @@ class Matcher:
         return True
 
 
-def _trigger_bounded(text: str, start: int, end: int, bounds: int) -> bool:
-    """Whether text[start:end] begins (START) and ends (END) a word as `bounds` asks: as `\\b`
-    sees one, for the trigger's pattern put it there."""
-    if bounds & START and start > 0 and _is_word(text[start - 1]):
-        return False
-    if bounds & END and end < len(text) and _is_word(text[end]):
-        return False
-    return True
+def _edges(text: str, start: int, end: int) -> int:
+    """The sides of text[start:end] that stand at a word boundary as `\\b` sees one (for a
+    trigger, whose own first and last characters are word characters when its pattern puts a
+    `\\b` there): START when no word character comes before, END when none comes after."""
+    edges = 0
+    if start == 0 or not _is_word(text[start - 1]):
+        edges = START
+    if end == len(text) or not _is_word(text[end]):
+        edges |= END
+    return edges
 
 
 def _is_word(char: str) -> bool:
