@@ -84,6 +84,10 @@ def test_sentence_starts():
     assert not opens_sentence(text, text.index("four"))
     assert opens_sentence(text, text.index("Five"))
     assert not opens_sentence(text, text.index("six"))
-    assert sentence_case("a. B", 3, "B", "c") == "C"
+    abbreviated = "the U.S. Army and Mr. Smith. Then"
+    assert not opens_sentence(abbreviated, abbreviated.index("Army"))
+    assert not opens_sentence(abbreviated, abbreviated.index("Smith"))
+    assert opens_sentence(abbreviated, abbreviated.index("Then"))
+    assert sentence_case("ab. B", 4, "B", "c") == "C"
     assert sentence_case("a B", 2, "B", "c") == "c"
     assert sentence_case("a. b", 3, "b", "c") == "c"  # the text had no capital to keep

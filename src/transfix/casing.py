@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def keep_case(original: str, replacement: str) -> str:
     """Match the case pattern of `original`: `Point of sale` -> `Outlet`, `RPC` -> `PRC`.
@@ -34,12 +36,18 @@ def opens_sentence(text: str, start: int) -> bool:
     at = start
     while at > 0 and text[at - 1] in _OPENERS:
         at -= 1
-    if at == 0 or text[at - 1] in ".!?\n":
+    if at == 0 or text[at - 1] in "!?\n":
         return True
+    if text[at - 1] == ".":  # not after an abbreviation: "Mr. Smith", "the U.S. Army"
+        word = _LAST_WORD.search(text, max(0, at - 12), at - 1)
+        return word is None or (len(word.group()) > 1 and word.group() not in _ABBREVIATIONS)
     return text[at - 1] in ":," and any(char in _QUOTES for char in text[at:start])
 
 
 _QUOTES = "\"“‘«"
+_LAST_WORD = re.compile(r"\w+$")
+_ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Gen", "Gov", "Sen", "Rep", "Lt", "Col",
+                            "Sgt", "Capt", "Rev", "No", "vs", "Vol", "Fig", "Inc", "Co", "Corp", "Ltd", "Mt", "Ft"})
 
 
 def sentence_case(text: str, start: int, matched: str, replacement: str) -> str:
