@@ -39,6 +39,7 @@ FAMILIES = {
     "probes-attack6-common.txt": ("common",),
     "probes-pronouns4.txt": ("common",),
     "probes-attack12.txt": ("fr", "common"),
+    "probes-attack164.txt": ("fr", "common"),
 }
 # A probe file is a considered set of sentences, not a stub: at least this many lines each.
 LEAST = 10
