@@ -310,3 +310,14 @@ def test_a_person_compared_with_the_owner_and_beings_a_story_calls_he():
     assert things("The club gave his shirt number to a younger striker.") == []
     assert things("In the series, the android learns to lie; he even fools his maker.") == []
     assert things("The ball fell to him at the far post and he scored.") == []
+
+
+def test_he_in_a_relative_clause_after_a_thing_or_reported_without_that():
+    # Narrowed in the sixteenth session (probes-attack159, 165, 167): the thing heads a relative
+    # clause whose subject is "he", or "he" is reported by a verb of judging without "that".
+    assert things("The documentary where he tells all the secrets of the trade airs tonight.") == []
+    assert things("In a memoir in which he tells all, the former aide names names.") == []
+    assert things("From that, the court concluded he was guilty.") == []
+    # still flagged: the round trip's "he" for the thing itself
+    assert things("The documentary aired in May. He drew six million viewers.") == [("He", ("It",))]
+    assert things("The court was closed in May; he reopened in June.") == [("he", ("it",))]
