@@ -321,3 +321,13 @@ def test_he_in_a_relative_clause_after_a_thing_or_reported_without_that():
     # still flagged: the round trip's "he" for the thing itself
     assert things("The documentary aired in May. He drew six million viewers.") == [("He", ("It",))]
     assert things("The court was closed in May; he reopened in June.") == [("he", ("it",))]
+
+
+def test_he_after_according_to_a_thing_or_a_fronted_idiom_for_a_person():
+    # Narrowed in the sixteenth session (probes-attack174, 176): "according to the contract, he"
+    # reports what the thing says about someone; "the life of the party" is a person.
+    assert things("According to the contract, he would be paid next month.") == []
+    assert things("The life of the party, he was always the last to leave the bar.") == []
+    # still flagged: the round trip's "he" for the thing itself
+    assert things("The contract was signed in May. He runs until 2030.") == [("He", ("It",))]
+    assert things("The party was a success; he ended at dawn.") == [("he", ("it",))]

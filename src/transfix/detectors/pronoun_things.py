@@ -166,6 +166,12 @@ _JUDGED_HE = compile_regex(
     r"(?i)(?<!\p{L})(?:concluded|concludes|ruled|rules|found|finds|judged|judges|determined|determines|"
     r"deemed|deems|held|holds)[ ]$"
 )
+# "According to the contract, he would be paid": the thing is the source of the report and "he"
+# the subject of what it says; "The life of the party, he ...": a fronted idiom for a person.
+_SOURCE_OR_IDIOM_BEFORE_HE = compile_regex(
+    r"(?i)(?:(?<!\p{L})according to [^,;:.!?]{1,60}|^(?:the|a) (?:life(?: and soul)?|toast|talk|darling|pride) of"
+    r" (?:the|his|her|their) \p{L}+),[ ]$"
+)
 _AUXILIARIES = frozenset("is was are were be been being has have had".split())
 _ADVERBS = frozenset("also still now then just even again already often always never later once".split())
 
@@ -331,6 +337,8 @@ class PronounThings:
                         before = [w for w in words[:position] if w.start() < relative.start(1)]
                     # "the court concluded he was guilty": "he" is whoever the court judged.
                     if token == "he" and _JUDGED_HE.search(sentence.group(), 0, match.start()):
+                        continue
+                    if token == "he" and _SOURCE_OR_IDIOM_BEFORE_HE.search(sentence.group(), 0, match.start()):
                         continue
                     # No noun of the pronoun's own clause can be "him" (English says "itself"),
                     # and no noun of a fronted participle clause can be the "he" that is its subject.
