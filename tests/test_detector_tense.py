@@ -246,6 +246,8 @@ def test_flags_the_perfect_with_a_finished_period_or_childhood(detector, text, s
     "The club has confirmed his contract ends at the end of the season.",
     "The team has often struggled at the start of the season.",
     "He has never scored at the start of the season.",
+    "Fans have lost interest in the end of the season, with nothing left to play for.",
+    "She has played a role in the start of the campaign.",
     "The club has always released players at the end of the season.",
     "Legislatures have redrawn their lines in the middle of the decade.",
     "At the end of the episode, June has escaped.",

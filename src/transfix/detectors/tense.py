@@ -196,6 +196,12 @@ _PLAN_BEFORE = compile_regex(
     r"album|season|sale|opening|start|end)s?\s*$",
     regex.IGNORECASE,
 )
+# Nouns that take "in" for their object ("lost interest in the end of the season", "his role in the
+# start of the war"): "in the start/end of ..." right after one is that object, not a time.
+_IN_OBJECT_BEFORE = compile_regex(
+    r"\b(?:interest|faith|belief|trust|confidence|role|part|stake|say|involvement|hand|delight|pride)\s*$",
+    regex.IGNORECASE,
+)
 # Participles of roles, names and views: "as a child" after one is a role or a likeness ("has been
 # cast as a child", "has treated her as a child"), not a time.
 _ROLE_PARTICIPLES = frozenset(
@@ -391,7 +397,8 @@ class PerfectWithPastTime:
         before = chunk[max(0, m.start() - 30):m.start()]
         if m.group("near"):
             return not (regex.search(r"\bnever\b", chunk, regex.IGNORECASE) or _PLAN_BEFORE.search(before)
-                        or _EVENT_BEFORE.search(before))
+                        or _EVENT_BEFORE.search(before)
+                        or (m.group().lower().startswith("in ") and _IN_OBJECT_BEFORE.search(before)))
         if regex.search(r"\b(?:even|only|than|like)\s*$", before, regex.IGNORECASE):
             return False  # "even as a child", "happier than as a child"
         if m.group().lower().startswith("when") and _TIME_NOUN_BEFORE.search(before):
