@@ -40,6 +40,7 @@ FAMILIES = {
     "probes-pronouns4.txt": ("common",),
     "probes-attack12.txt": ("fr", "common"),
     "probes-attack164.txt": ("fr", "common"),
+    "probes-attack181.txt": ("fr", "common"),  # a blind attack on the four grammar packs of 2026-12-04
 }
 # A probe file is a considered set of sentences, not a stub: at least this many lines each.
 LEAST = 10
