@@ -160,17 +160,14 @@ _SHE_THEN_HE = compile_regex(r"(?i)(?<!\p{L})she [^.;:!?]{1,80}?(?:,| and) he$")
 # A relative clause opened after a thing noun ("the documentary where he tells all", "a memoir in
 # which he names names"): "he" is the clause's subject, so the thing is not what "he" stands for.
 _RELATIVE_BEFORE_HE = compile_regex(r"(?i)(?<!\p{L})(\p{L}+),?[ ](?:where|whereby|(?:in|on|for|through|during|with|about|at|from|after|under|over)[ ]which)[ ]$")
-# "the court concluded he was guilty": a verb of judging with "he" right after it and no "that"
-# reports the judgment on someone else ("the ministry said he gave no date" stays a thing's "he").
-_JUDGED_HE = compile_regex(
-    r"(?i)(?<!\p{L})(?:concluded|concludes|ruled|rules|found|finds|judged|judges|determined|determines|"
-    r"deemed|deems|held|holds)[ ]$"
-)
-# "According to the contract, he would be paid": the thing is the source of the report and "he"
-# the subject of what it says; "The life of the party, he ...": a fronted idiom for a person.
-_SOURCE_OR_IDIOM_BEFORE_HE = compile_regex(
-    r"(?i)(?:(?<!\p{L})according to [^,;:.!?]{1,60}|^(?:the|a) (?:life(?: and soul)?|toast|talk|darling|pride) of"
-    r" (?:the|his|her|their) \p{L}+),[ ]$"
+# What makes the "he" right after it someone other than a thing of the sentence: a verb of judging
+# without "that" ("the court concluded he was guilty"; "the ministry said he gave no date" stays a
+# thing's "he"), a thing as the source of a report ("According to the contract, he would be
+# paid"), a fronted idiom for a person ("The life of the party, he ...").
+_OTHER_HE_BEFORE = compile_regex(
+    r"(?i)(?:(?<!\p{L})(?:concluded|concludes|ruled|rules|found|finds|judged|judges|determined|determines|"
+    r"deemed|deems|held|holds)|(?:(?<!\p{L})according to [^,;:.!?]{1,60}|^(?:the|a) (?:life(?: and soul)?|"
+    r"toast|talk|darling|pride) of (?:the|his|her|their) \p{L}+),)[ ]$"
 )
 _AUXILIARIES = frozenset("is was are were be been being has have had".split())
 _ADVERBS = frozenset("also still now then just even again already often always never later once".split())
@@ -330,20 +327,18 @@ class PronounThings:
                     if token == "he" and position and words[position - 1].group().lower() in self.things \
                             and sentence.group()[words[position - 1].end():match.start()] == " ":
                         before = words[:position - 1]
-                    # "the documentary where he tells all", "a memoir in which he tells all": the same
-                    # with a relative adverb or a preposition and "which" between.
-                    relative = _RELATIVE_BEFORE_HE.search(sentence.group(), 0, match.start()) if token == "he" else None
-                    if relative is not None and relative.group(1).lower() in self.things:
-                        before = [w for w in words[:position] if w.start() < relative.start(1)]
-                    # "the court concluded he was guilty": "he" is whoever the court judged.
-                    if token == "he" and _JUDGED_HE.search(sentence.group(), 0, match.start()):
-                        continue
-                    if token == "he" and _SOURCE_OR_IDIOM_BEFORE_HE.search(sentence.group(), 0, match.start()):
-                        continue
+                    head = sentence.group()[:match.start()]
+                    if token == "he":
+                        if _OTHER_HE_BEFORE.search(head):
+                            continue  # "the court concluded he was guilty": whoever the court judged
+                        # "the documentary where he tells all", "a memoir in which he tells all": the
+                        # same with a relative adverb or a preposition and "which" between.
+                        relative = _RELATIVE_BEFORE_HE.search(head)
+                        if relative is not None and relative.group(1).lower() in self.things:
+                            before = [w for w in words[:position] if w.start() < relative.start(1)]
                     # No noun of the pronoun's own clause can be "him" (English says "itself"),
                     # and no noun of a fronted participle clause can be the "he" that is its subject.
                     own = None
-                    head = sentence.group()[:match.start()]
                     if token == "him":
                         edges = list(_CLAUSE_EDGE.finditer(head))
                         own = edges[-1].end() if edges else 0
