@@ -10,6 +10,8 @@ wrote it and when. For each class it prints the number of lines, how many get an
 packs named by `--packs`, and how many the other rules catch with those packs ignored. With no
 checklist named it reads corpus/blind/grammar.txt with the four grammar packs of the sixteenth
 session (fr.prepositions-classic, fr.articles-classic, fr.wordorder-classic, fr.aspect-classic).
+`--half odd` (`even`) reads only the 1st, 3rd, 5th ... (2nd, 4th ...) line of each class: a
+checklist split so that rules are written from the misses of one half and measured on the other.
 `--misses` lists the lines no rule catches. Needs nothing outside the project.
 """
 
@@ -43,6 +45,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("checklists", nargs="*", type=Path, default=[CHECKLIST], help="blind checklist files")
     parser.add_argument("--packs", nargs="+", default=PACKS, help="packs counted apart (default: the four grammar packs)")
+    parser.add_argument("--half", choices=["odd", "even"], help="only every other line of each class")
     parser.add_argument("--misses", action="store_true", help="list the lines no rule catches")
     args = parser.parse_args()
     full = Engine(select=["fr", "common"], assume_roundtrip=True)
@@ -54,6 +57,8 @@ def main() -> None:
         totals = [0, 0, 0, 0]
         missed = []
         for name, lines in read(checklist).items():
+            if args.half:
+                lines = lines[0 if args.half == "odd" else 1 :: 2]
             row = [len(lines), 0, 0, 0]
             for line in lines:
                 findings = full.check(line)
