@@ -41,6 +41,15 @@ FAMILIES = {
     "probes-attack12.txt": ("fr", "common"),
     "probes-attack164.txt": ("fr", "common"),
     "probes-attack181.txt": ("fr", "common"),  # a blind attack on the four grammar packs of 2026-12-04
+    # attacks on the packs written from blind misses (2026-12-04, seventeenth session)
+    "probes-attack184.txt": ("fr", "common"),
+    "probes-attack185.txt": ("fr", "common"),
+    "probes-attack186.txt": ("fr", "common"),
+    "probes-attack187.txt": ("fr", "common"),
+    "probes-attack188.txt": ("fr", "common"),
+    "probes-attack189.txt": ("fr", "common"),
+    "probes-attack190.txt": ("fr", "common"),
+    "probes-attack191.txt": ("fr", "common"),
 }
 # A probe file is a considered set of sentences, not a stub: at least this many lines each.
 LEAST = 10
