@@ -41,6 +41,30 @@ def read(path: Path) -> dict[str, list[str]]:
     return found
 
 
+def measure(path: Path, full: Engine, without: Engine, packs: list[str], half: str | None) -> list[tuple[str, str]]:
+    """Print one checklist's table; return the lines no rule catches, with their class."""
+    prefixes = tuple(p + "." for p in packs)
+    print(path.name)
+    print(f"{'class':<18} {'lines':>6} {'all':>5} {'packs':>6} {'without':>8}")
+    totals = [0, 0, 0, 0]
+    missed = []
+    for name, lines in read(path).items():
+        if half:
+            lines = lines[0 if half == "odd" else 1 :: 2]
+        row = [len(lines), 0, 0, 0]
+        for line in lines:
+            findings = full.check(line)
+            row[1] += bool(findings)
+            row[2] += any(f.rule.startswith(prefixes) for f in findings)
+            row[3] += bool(without.check(line))
+            if not findings:
+                missed.append((name, line))
+        totals = [t + r for t, r in zip(totals, row)]
+        print(f"{name:<18} {row[0]:>6} {row[1]:>5} {row[2]:>6} {row[3]:>8}")
+    print(f"{'total':<18} {totals[0]:>6} {totals[1]:>5} {totals[2]:>6} {totals[3]:>8}")
+    return missed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("checklists", nargs="*", type=Path, default=[CHECKLIST], help="blind checklist files")
@@ -50,30 +74,11 @@ def main() -> None:
     args = parser.parse_args()
     full = Engine(select=["fr", "common"], assume_roundtrip=True)
     without = Engine(select=["fr", "common"], ignore=args.packs, assume_roundtrip=True)
-    prefixes = tuple(p + "." for p in args.packs)
     for checklist in args.checklists:
-        print(checklist.name)
-        print(f"{'class':<18} {'lines':>6} {'all':>5} {'packs':>6} {'without':>8}")
-        totals = [0, 0, 0, 0]
-        missed = []
-        for name, lines in read(checklist).items():
-            if args.half:
-                lines = lines[0 if args.half == "odd" else 1 :: 2]
-            row = [len(lines), 0, 0, 0]
-            for line in lines:
-                findings = full.check(line)
-                row[1] += bool(findings)
-                row[2] += any(f.rule.startswith(prefixes) for f in findings)
-                row[3] += bool(without.check(line))
-                if not findings:
-                    missed.append((name, line))
-            totals = [t + r for t, r in zip(totals, row)]
-            print(f"{name:<18} {row[0]:>6} {row[1]:>5} {row[2]:>6} {row[3]:>8}")
-        print(f"{'total':<18} {totals[0]:>6} {totals[1]:>5} {totals[2]:>6} {totals[3]:>8}")
+        missed = measure(checklist, full, without, args.packs, args.half)
         if args.misses:
             for name, line in missed:
                 print(f"  miss [{name}]: {line}")
-
 
 if __name__ == "__main__":
     main()
