@@ -7,10 +7,10 @@ narrowed for precision passes and a class of rules lost does not.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from conftest import script
 
 from transfix import Engine
 
@@ -28,10 +28,7 @@ FLOORS = {
 
 
 def _read(path: Path) -> dict[str, list[str]]:
-    spec = importlib.util.spec_from_file_location("eval_blind", ROOT / "benchmarks" / "eval_blind.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.read(path)
+    return script("benchmarks/eval_blind.py").read(path)
 
 
 def test_every_blind_checklist_has_a_floor():

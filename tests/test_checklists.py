@@ -7,10 +7,10 @@ past its purpose shows here as a checklist whose share falls under the floor.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from conftest import script
 
 from transfix import Engine
 from transfix.loader import default_rules_dir, load_rules
@@ -24,10 +24,7 @@ FLOOR = 0.4
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("eval_checklists", ROOT / "benchmarks" / "eval_checklists.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("benchmarks/eval_checklists.py")
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from conftest import script
 
 from transfix.detectors import DETECTORS, build
 
@@ -278,9 +278,7 @@ def test_the_wordnet_person_nouns_are_what_the_generator_writes():
     wordnet = Path("/usr/share/wordnet")
     if not (wordnet / "data.noun").is_file():
         pytest.skip("WordNet 3.0 (Debian's wordnet-base) is not installed")
-    spec = importlib.util.spec_from_file_location("gen_person_nouns", ROOT / "tools" / "gen_person_nouns.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = script("tools/gen_person_nouns.py")
     shipped = (ROOT / "rules" / "classes" / "person-nouns-wordnet.txt").read_text(encoding="utf-8")
     assert shipped == module.HEADER + "\n".join(module.person_nouns(wordnet)) + "\n"
 
