@@ -20,6 +20,8 @@ BLIND = ROOT / "corpus" / "blind"
 FLOORS = {
     "english-c.txt": 172,
     "english-d.txt": 109,
+    "english-e.txt": 108,
+    "english-f.txt": 63,
     "grammar.txt": 108,
     "grammar2.txt": 124,
     "lexical-a.txt": 185,

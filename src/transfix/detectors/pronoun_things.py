@@ -151,10 +151,12 @@ _PERSON_OBJECT_VERBS = frozenset(
     "defeated defeats unseated mocked mocks sold sells sell paid pays pay hired hires hire invited invites "
     "invite signed signs sentenced sentences sentence ordered orders tried sacked sacks sack".split()
 )
-# "He asked me": a subject that asks, tells, thanks or kisses someone is a person.
+# "He asked me": a subject that asks, tells, thanks or kisses someone is a person; so is one that
+# smiles, shrugs or laughs ("Asked about a return to the club, he smiled").
 _HE_PERSON_VERB = compile_regex(
-    r"(?i)(?:told|tells|asked|asks|thanked|thanks|kissed|kisses|hugged|hugs|begged|begs|texted|texts)"
-    r" (?:me|us|her|him|them)(?!\p{L})"
+    r"(?i)(?:(?:told|tells|asked|asks|thanked|thanks|kissed|kisses|hugged|hugs|begged|begs|texted|texts)"
+    r" (?:me|us|her|him|them)|(?:smiled|smiles|laughed|laughs|shrugged|shrugs|nodded|nods|sighed|sighs|"
+    r"grinned|grins|winked|winks|joked|jokes|wept|weeps|blushed|blushes|chuckled|chuckles))(?!\p{L})"
 )
 _SHE_THEN_HE = compile_regex(r"(?i)(?<!\p{L})she [^.;:!?]{1,80}?(?:,| and) he$")
 # A relative clause opened after a thing noun ("the documentary where he tells all", "a memoir in
