@@ -22,6 +22,7 @@ FLOORS = {
     "english-d.txt": 109,
     "english-e.txt": 108,
     "english-f.txt": 63,
+    "english-g.txt": 106,
     "grammar.txt": 108,
     "grammar2.txt": 124,
     "lexical-a.txt": 185,

@@ -50,6 +50,8 @@ FAMILIES = {
     "probes-attack189.txt": ("fr", "common"),
     "probes-attack190.txt": ("fr", "common"),
     "probes-attack191.txt": ("fr", "common"),
+    "probes-attack192.txt": ("fr", "common"),
+    "probes-attack193.txt": ("fr", "common"),
 }
 # A probe file is a considered set of sentences, not a stub: at least this many lines each.
 LEAST = 10
