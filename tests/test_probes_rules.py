@@ -52,6 +52,11 @@ FAMILIES = {
     "probes-attack191.txt": ("fr", "common"),
     "probes-attack192.txt": ("fr", "common"),
     "probes-attack193.txt": ("fr", "common"),
+    "probes-attack194.txt": ("fr", "common"),
+    "probes-attack195.txt": ("fr", "common"),
+    "probes-attack196.txt": ("fr", "common"),
+    "probes-attack197.txt": ("fr", "common"),
+    "probes-attack198.txt": ("fr", "common"),
 }
 # A probe file is a considered set of sentences, not a stub: at least this many lines each.
 LEAST = 10
