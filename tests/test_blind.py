@@ -18,15 +18,15 @@ ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "corpus" / "blind"
 # Lines caught by all French and common rules, least allowed (of 200 each).
 FLOORS = {
-    "english-c.txt": 172,
-    "english-d.txt": 109,
-    "english-e.txt": 108,
-    "english-f.txt": 63,
-    "english-g.txt": 106,
+    "english-c.txt": 178,
+    "english-d.txt": 178,
+    "english-e.txt": 184,
+    "english-f.txt": 66,
+    "english-g.txt": 115,
     "grammar.txt": 108,
     "grammar2.txt": 124,
-    "lexical-a.txt": 185,
-    "lexical-b.txt": 126,
+    "lexical-a.txt": 190,
+    "lexical-b.txt": 182,
 }
 
 

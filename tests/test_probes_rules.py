@@ -57,6 +57,12 @@ FAMILIES = {
     "probes-attack196.txt": ("fr", "common"),
     "probes-attack197.txt": ("fr", "common"),
     "probes-attack198.txt": ("fr", "common"),
+    "probes-attack199.txt": ("fr", "common"),
+    "probes-attack200.txt": ("fr", "common"),
+    "probes-attack201.txt": ("fr", "common"),
+    "probes-attack202.txt": ("fr", "common"),
+    "probes-attack203.txt": ("fr", "common"),
+    "probes-attack204.txt": ("fr", "common"),
 }
 # A probe file is a considered set of sentences, not a stub: at least this many lines each.
 LEAST = 10
