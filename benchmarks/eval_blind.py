@@ -80,5 +80,6 @@ def main() -> None:
             for name, line in missed:
                 print(f"  miss [{name}]: {line}")
 
+
 if __name__ == "__main__":
     main()
