@@ -329,3 +329,29 @@ def test_he_after_according_to_a_thing_or_a_fronted_idiom_for_a_person():
     # still flagged: the round trip's "he" for the thing itself
     assert things("The contract was signed in May. He runs until 2030.") == [("He", ("It",))]
     assert things("The party was a success; he ended at dawn.") == [("he", ("it",))]
+
+
+def test_a_time_abbreviation_does_not_end_the_sentence():
+    # "a.m.," is no sentence end: the man named before it stays in the passage.
+    text = ("Rep. Gordon Hale lost the seat. Hale conceded in a call to Price around 1 a.m., according to "
+            "her campaign. In a statement, he thanked his volunteers.")
+    assert things(text) == []
+    # the stops that do end a sentence still count: the series is the only candidate there
+    text = "The series was renewed on Monday. In a statement, he thanked the fans for the ratings."
+    assert things(text) == [("he", ("it",))]
+
+
+def test_him_with_or_for_a_woman_is_a_man():
+    text = "The episode moved the romance between Hope and Will forward. After the party, she sat with him."
+    assert things(text) == []
+    text = "The show ended last spring. The network stuck with him for years."
+    assert things(text) == [("him", ("it",))]
+
+
+def test_a_fronted_pronoun_belongs_to_the_man_after_the_comma():
+    text = ("Grant Bell was arrested on Sunday. The actor failed a test. No one was hurt, the department "
+            "said.\n\nIn a statement released through his publicist on Sunday, Bell apologized.")
+    assert things(text) == []
+    # not when the clause after the comma opens with the thing
+    text = "The film opened last week. In his first weekend, the film earned a fortune."
+    assert things(text) == [("his", ("its",))]

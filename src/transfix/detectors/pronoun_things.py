@@ -50,7 +50,9 @@ from .pronouns import CAST, male_surnames
 # A paragraph ends at a blank line (hard-wrapped text keeps going across single line breaks).
 # A paragraph ends at a line break followed by a blank line or the end of the text.
 _PARAGRAPH_END = re.compile(r"\n(?=[ \t]*(?:\n|\Z))")
-_SENTENCE = compile_regex(r"[^.!?]+(?:[.!?]+[\"”’)]*|$)")
+# A sentence ends at a full stop, not at the stops of "a.m.", "p.m." or "U.S." that a comma or a
+# lower-case word follows ("around 1 a.m., according to her campaign. In a statement, he ...").
+_SENTENCE = compile_regex(r"[^.!?]+(?:[.!?](?=[,;]|[ ]?\p{Ll})[^.!?]*)*(?:[.!?]+[\"”’)]*|$)")
 _WORD = compile_regex(r"\p{L}[\p{L}&-]*(?:['’]\p{L}+)?|\d+")
 _MASCULINE = {"he": "it", "his": "its", "him": "it", "himself": "itself"}
 # Where a _WORD token may be one of _MASCULINE in any case (a superset: "he-" passes too).
@@ -172,6 +174,10 @@ _OTHER_HE_BEFORE = compile_regex(
     r"toast|talk|darling|pride) of (?:the|his|her|their) \p{L}+),)[ ]$"
 )
 _AUXILIARIES = frozenset("is was are were be been being has have had".split())
+# Prepositions after which "him" is someone a woman of the sentence is with or acts for.
+_WITH_PERSON = frozenset("with for beside to".split())
+_SHE_BEFORE = compile_regex(r"(?i)(?<!\p{L})she(?!\p{L})")
+_NAME_AFTER_COMMA = compile_regex(r"\p{Lu}\p{Ll}+(?:['’]s)?(?![\p{L}'’-])")
 _ADVERBS = frozenset("also still now then just even again already often always never later once".split())
 
 
@@ -318,6 +324,15 @@ class PronounThings:
                     # starred and he doubled for her co-star": a couple.
                     if token == "he" and _SHE_THEN_HE.search(sentence.group(), 0, match.end()):
                         continue
+                    # "she sat with him", "held the peas for him": a woman of the sentence does
+                    # something with or for the man ("she" may be a thing, "him" beside her not).
+                    if token == "him" and position and words[position - 1].group().lower() in _WITH_PERSON \
+                            and _SHE_BEFORE.search(sentence.group(), 0, match.start()):
+                        continue
+                    # "In a statement released through his publicist, Bell apologized": a pronoun
+                    # of a fronted phrase is the subject's that the comma brings, a man named there.
+                    if self._fronted_for(sentence.group(), match, surnames, women):
+                        continue
                     # "told him", "asked him": one tells or asks a person, never a thing (the man
                     # may have a first name the name lists lack: "pulled Garrett aside and told him").
                     if token == "him" and position and words[position - 1].group().lower() in _PERSON_OBJECT_VERBS:
@@ -387,6 +402,18 @@ class PronounThings:
                     start = offset + sentence.start() + match.start()
                     end = offset + sentence.start() + match.end()
                     yield Found(start, end, (replacement,) if replacement else ())
+
+    def _fronted_for(self, sentence: str, match, surnames, women) -> bool:
+        """The pronoun stands in the phrase before the sentence's first comma, and the clause after
+        that comma opens with a man's name: a known surname or a man's first name."""
+        comma = sentence.find(", ", match.end())
+        if comma < 0 or "," in sentence[:match.start()]:
+            return False
+        subject = _NAME_AFTER_COMMA.match(sentence, comma + 2)
+        if subject is None:
+            return False
+        name = strip_possessive(subject.group())
+        return name in surnames or (name in self.male_names and name not in women)
 
     def _evidence(self, body: str, tokens, surnames, women: frozenset[str] = frozenset()) -> "_Evidence":
         found = _Evidence()
