@@ -355,3 +355,9 @@ def test_a_fronted_pronoun_belongs_to_the_man_after_the_comma():
     # not when the clause after the comma opens with the thing
     text = "The film opened last week. In his first weekend, the film earned a fortune."
     assert things(text) == [("his", ("its",))]
+
+
+def test_the_surname_of_a_first_name_of_either_sex_is_a_person():
+    text = ("Quinn Price won the race in the rain.\n\nIt was Price's third win of the season and lifted him "
+            "to second in the standings.")
+    assert things(text) == []

@@ -511,8 +511,9 @@ class PronounThings:
         return frozenset(found)
 
     def _surnames(self, text: str) -> frozenset[str]:
-        """Capitalised words that follow a man's first name somewhere in the text."""
-        return _names_after(text, self.male_names)
+        """Capitalised words that follow a man's first name somewhere in the text, or a first name
+        of either sex ("Quinn Price ... lifted him to second": a person who may be a "he")."""
+        return _names_after(text, self.male_names | self.either_names)
 
     # -- "its" for a person ---------------------------------------------------------------------
 
