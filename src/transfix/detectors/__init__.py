@@ -56,6 +56,7 @@ DETECTORS = {
     "quote-balance": _Lazy("balance", "QuoteBalance"),
     "sentence-case-title": _Lazy("titlecase", "SentenceCaseTitle"),
     "pronoun-things": _Lazy("pronoun_things", "PronounThings"),
+    "lowered-surname": _Lazy("surnames", "LoweredSurname"),
 }
 
 
