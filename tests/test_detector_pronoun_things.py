@@ -361,3 +361,12 @@ def test_the_surname_of_a_first_name_of_either_sex_is_a_person():
     text = ("Quinn Price won the race in the rain.\n\nIt was Price's third win of the season and lifted him "
             "to second in the standings.")
     assert things(text) == []
+
+
+def test_a_quotation_with_a_person_s_tag_speaks_of_a_person():
+    text = ('Dolores Whitt runs the general store, where the route begins each morning. '
+            '"He was never late, not once," Whitt said.')
+    assert things(text) == []
+    # a thing that speaks is no person's tag
+    text = 'The series was renewed on Monday. "He was a hit from the start," the network said.'
+    assert things(text) == [("He", ("It",))]

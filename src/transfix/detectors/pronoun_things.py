@@ -80,6 +80,12 @@ _AGED = compile_regex(r"\b(\p{Lu}[\p{L}'’-]+), \d{1,3},")
 # What opens a sentence before its subject noun ("The caddie", "A golfer", "Her lawyer").
 _SUBJECT_DETERMINERS = frozenset("the a an this that another every each his her their our my".split())
 _SPEECH_TAG = compile_regex(r"[,!?.…][\"”’'][ ]*$")
+_QUOTE_MARKS = compile_regex(r"[\"“”]")
+# The rest of a quotation and its tag: '... not once," Whitt said', '...!" she says'.
+_QUOTE_THEN_TAG = compile_regex(
+    r"[^\"“”]*[,!?.…][\"”][ ]+(?:\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+)?|he|she|they)[ ]+"
+    r"(?:said|says|told|tells|added|adds|recalled|recalls|explained|explains|insisted|insists|wrote|writes)(?!\p{L})"
+)
 # A reported sentence's tag without quotation marks ("... the first step toward the Tour, he
 # said.", "The first series, he said, decides ..."): the speaker is a person named further back
 # than the passage reaches.
@@ -302,6 +308,10 @@ class PronounThings:
                         continue
                     # The speaker after a quotation ('"...," he said') is a person.
                     if _SPEECH_TAG.search(sentence.group()[:match.start()]):
+                        continue
+                    # A quotation with its speaker's tag after it ('"He was never late," Whitt
+                    # said'): the speaker talks of someone of the story, not of a thing named before.
+                    if _in_tagged_quotation(sentence.group(), match.start(), match.end()):
                         continue
                     if token == "he" and _HE_PERSON_VERB.match(sentence.group(), match.end() + 1):
                         continue
@@ -671,6 +681,16 @@ def _plurals(words) -> set[str]:
     return out
 
 
+
+
+def _in_tagged_quotation(sentence: str, start: int, end: int) -> bool:
+    """The pronoun at start:end stands inside a quotation that the sentence opens and that a speech
+    tag follows: '"He was never late," Whitt said.'"""
+    head = sentence[:start]
+    opened = head.lstrip()
+    if not opened or opened[0] not in "\"“" or len(_QUOTE_MARKS.findall(head)) != 1:
+        return False
+    return _QUOTE_THEN_TAG.match(sentence, end) is not None
 
 
 def _names_after(text: str, first_names: frozenset[str]) -> frozenset[str]:
