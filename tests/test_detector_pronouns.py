@@ -179,6 +179,15 @@ def test_a_she_inside_a_quotation_of_several_sentences_is_no_support_outside_it(
     assert flagged(engine, text) == []
 
 
+def test_a_she_after_his_person_noun_may_be_that_person(engine):
+    text = ("Tyrell Case was convicted in 2021. The justices sent the case back. "
+            'His lawyer, Dana Whitlock, said she was "thrilled" with the decision.')
+    assert flagged(engine, text) == []
+    # a "she" before the pronoun, or in the sentence before, still supports it
+    assert flagged(engine, "She won the case. His lawyer was thrilled.") == [("His", "Her")]
+    assert flagged(engine, "She said his lawyer, Dana Whitlock, was thrilled.") == [("his", "her")]
+
+
 def test_a_man_spoken_of_in_the_next_sentence_may_own_his(engine):
     text = ('Amadi said she would stay in the restaurant. "It\'s his kitchen now," she said. '
             '"I\'ll be washing dishes, if he\'ll let me."')
@@ -299,3 +308,147 @@ def test_it_is_a_person_and_its_kin(engine, text, expected):
 ])
 def test_a_woman_by_her_trade_opens_the_sentence(engine, text, expected):
     assert [f for f in flagged(engine, text) if f[0] in ("his", "himself")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a woman by the text's own words: a trade noun before her full name or in apposition, "Ms."
+    ("Actress Jordan Hale opened a bakery in May. Hale says his customers come early.", [("his", "her")]),
+    ("Taylor Reed, the 34-year-old actress, opened a studio in May. Reed thanked his fans on Sunday.",
+     [("his", "her")]),
+    ("Ms. Okafor opened a bakery in May. Okafor says his customers come early.", [("his", "her")]),
+    # a sentence that names her alone, and the next one opens with "She"
+    ("Jordan Reyes won the race on Sunday. She ran it in record time. The course was wet. It rained. "
+     "The crowd was small. Reyes said his legs were tired.", [("his", "her")]),
+    ("On Sunday, Jordan Reyes won the race. She ran it in record time. The course was wet. It rained. "
+     "The crowd was small. Reyes said his legs were tired.", [("his", "her")]),
+    # ... then her first name of either sex alone opens a sentence like a woman's first name
+    ("Taylor Reed opened a bakery in Ohio. She hired ten people. The shop is small. It seats ten. "
+     "Rent is high. Taylor says his customers come early.", [("his", "her")]),
+])
+def test_the_text_tells_who_is_a_woman(engine, text, expected):
+    assert flagged(engine, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "Mrs." and "Madame" are a wife's titles before her husband's surname
+    'Blaise Huntington married Ivy Finch. "Mrs. Huntington," Finch wrote. Huntington shared his joy.',
+    "Madame Okoro spoke first. Okoro praised his own record.",
+    # a family's surname: a relational noun says nothing of the surname, and a first name of
+    # unknown sex before it may be the man
+    "Country star Cash Tolliver listed his estate. It was renovated with his wife, Delia Tolliver. "
+    "The barn is large. It has a studio. It has a pool. Tolliver recorded most of his albums there.",
+    # the person is not the subject of the sentence before "She", or a gendered word there may be
+    # whom "She" speaks of
+    "The award went to Jordan Reyes. She had hoped to win it. The crowd was small. It rained. It was cold. "
+    "Reyes thanked his family.",
+    "Jordan Hale and his wife arrived. She spoke first. The crowd was large. It rained. It was cold. "
+    "Hale thanked his fans.",
+    # a quotation, another name, a place or a date that is a person's in the sentence before "She"
+    'Jordan Hale met Sam Ortiz. She spoke first. The crowd was large. It rained. It was cold. Hale thanked his fans.',
+    # "Mr." makes a man
+    "Mr. Reed opened a bakery. Reed said she would hire locally. Reed thanked his staff.",
+])
+def test_what_the_text_tells_is_read_with_care(engine, text):
+    assert flagged(engine, text) == []
+
+
+def test_a_title_names_a_man_for_her(engine):
+    assert flagged(engine, "Mr. Lauer opened the show in May. Lauer opened her monologue with a joke.") == [("her", "his")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a long lead-in clause before the woman who opens the sentence, a part of what "his" owns,
+    # and a man's name in the name of an award in the sentence before
+    ("Oprah Okafor won the Cecil B. DeMille Award. After thanking the academy and every nominee in the "
+     "room, Okafor devoted the majority of his speech to young women.", [("his", "her")]),
+    ("Rebecca Hollis won. She spent the rest of his career in Ohio.", [("his", "her")]),
+    # a man of the passage still vetoes: in the award's sentence, the lead-in or the sentence before
+    ("Tom Hale won the Cecil B. DeMille Award. After thanking the academy, Rebecca Hollis devoted the "
+     "majority of his speech to young women.", []),
+    ("After Tom Hale left the band in May, Rebecca Hollis took over his studio.", []),
+    ("Tom Hale died in 2001. Rebecca Hollis spent the rest of his fortune.", []),
+    ("She recited his speech at the Martin Luther King Jr. Center.", []),
+    # the award's sentence names a man's surname besides, or a man is named before it
+    ("Tom Bryce farms in Ohio. Bryce won the Walter Pruitt Conservation Award in 2019. Dunmore praised his work.", []),
+    ("Avery Dunmore said she would visit. The Walter Pruitt Award went to a farm. Dunmore praised his work.",
+     [("his", "her")]),
+])
+def test_a_woman_after_a_lead_in_and_an_award_named_for_a_man(engine, text, expected):
+    assert flagged(engine, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an idiom whose possessive is always the subject's, whoever else the passage names
+    ("Tom Hale asked about the plan. She shook his head.", [("his", "her")]),
+    ("Tom Hale asked about the plan. Rebecca Hollis lost his temper.", [("his", "her")]),
+    ("Tom Hale asked about the plan, and she slowly shook his head.", [("his", "her")]),
+    ("Mary Jones asked about the plan. He shook her head.", [("her", "his")]),
+    ("Mary Jones asked about the plan. Tom Okafor lost her temper.", [("her", "his")]),
+    # the idiom's subject is someone else, or the verb follows "to" and an object
+    ("Tom Hale asked about the plan. Rebecca Hollis told him to hold his breath.", []),
+    ("She watched as Tom shook his head.", []),
+    ("She said Tom had lost his temper.", []),
+    ("He shook his head.", []),
+    ("Mary Jones asked about the plan. Tom Okafor told her to hold her breath.", []),
+    ("He watched as Mary shook her head.", []),
+    ("Tom Okafor said she had lost her temper.", []),
+    ("Tom Okafor watched Mary Jones lose her temper.", []),
+    # a woman may do to a man what the idioms left out do ("made his day", "bit his lip")
+    ("Tom Hale called. She made his day.", []),
+    # a "she" that is the nearest person before the verb, with no noun phrase between
+    ("Tom Hale spoke. She knelt and rolled his eyes.", [("his", "her")]),
+    ("Tom Hale spoke. She hugged her son and rolled his eyes.", []),
+    ("Tom Hale spoke. She watched as the coach shook his head.", []),
+    ("Tom Hale spoke. She said that he shook his head.", []),
+])
+def test_an_idiom_binds_the_possessive_to_its_subject(engine, text, expected):
+    assert flagged(engine, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a man by his surname alone as the subject of a sentence before (its first word), with his
+    # surname a family's ("his mother, Carol Brandt")
+    ("Kyle Brandt pleaded guilty. His mother, Carol Brandt, wept. Brandt, who ran the fund, used it to pay "
+     "debts. Donna Kessler testified. She said his apology came too late.", []),
+    # ... a man's surname elsewhere in the sentences before does not veto
+    ("Kyle Brandt pleaded guilty in May. It rained. The court was full. The case was the last of Brandt. "
+     "Donna Kessler smiled. She said his apology came too late.", [("his", "her")]),
+    # the thing a man of an earlier passage owned is his again when named again
+    ('Tom Ashworth wrote to shareholders in 1996. It was short. Venn read from his 1996 letter. '
+     '"We go where they go," she read. "I agree with every word of his letter," she said.', []),
+])
+def test_a_man_of_the_sentences_before_by_surname_or_by_his_thing(engine, text, expected):
+    assert flagged(engine, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # reported speech may speak of anyone; a person of a story; a ship called "she"
+    ("Tom Hale ran for mayor. Hale said that under her leadership, the committee stalled.", []),
+    ("Hugh Farrant wrote a novel. He carried the character around for years. Farrant rewrote her final chapter.", []),
+    ("The Cape Meridian was launched in 1944. She made eleven crossings. Walt Dorsey, 81, leads the crew. "
+     "Dorsey rebuilt her engine.", []),
+    ("Walt Dorsey, 81, leads the crew. Dorsey rebuilt her engine.", [("her", "his")]),
+])
+def test_her_near_reported_speech_a_character_or_a_ship(text, expected):
+    engine = Engine(select=["common.pronouns.possessive-gender-her"], assume_roundtrip=True)
+    assert flagged(engine, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a parenthetical speech tag after a fronted letter: the letter's writer is another
+    ("Gerald Ashworth founded the firm in 1988. He stepped down last year. Venn spoke first. In his 1996 "
+     "letter to shareholders, she noted, the founder had promised to follow the customers.", []),
+    ("In his statement to the court, she said the tour was over.", [("his", "her")]),
+    # a person of unknown sex by surname ("Lee Sandoval") as the subject of a sentence before
+    ("Lee Sandoval retired on Friday. Sandoval, 66, has carried the mail since 1987. The lawn was full. "
+     "Ellen Park said his visits were the highlight of her day.", []),
+    # the sentence before opens with a person noun of unknown sex for its subject; a later "his" of
+    # the same sentence goes with the first
+    ("Her fiercest critic on the council has voted against both of her budgets. Marlowe said his "
+     "objections were about money, and that she respected his votes.", []),
+    ("The coach was fired on Monday. She said his tactics had failed.", []),
+    # ... not where the sentence itself says who that person is
+    ("The singer said she was tired. Fans love his voice.", [("his", "her")]),
+])
+def test_another_owner_in_the_sentences_before(engine, text, expected):
+    assert flagged(engine, text) == expected

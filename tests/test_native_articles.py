@@ -24,8 +24,6 @@ PAGE_FURNITURE = {
 KNOWN: dict[tuple[str, str, str], str] = {
     ("feat-08.txt", "common.typography-extra.punctuation-outside-quotes", '".'):
         "British logical punctuation after a quoted fragment; French guillemets leave the same trace",
-    ("people-37.txt", "common.pronouns2.masculine-for-thing", "His"):
-        "a man named by surname only, whose 'he' is two paragraphs back, beside 'the episode'",
     ("people-38.txt", "fr.grammar-articles.article-before-role-and-name", "The actress "):
         "'The actress Clementine Osei' opening a sentence: the rule's own target, right on 4 of 4 dev hits",
     ("people-23.txt", "common.name-consistency.name-case", "rehearsal dinner"):

@@ -8,7 +8,9 @@ from the passage: the current sentence and the `sentences` before it. A "his" (o
 flagged "her" ("herself") where that passage mentions no man at all (no he/him, no man's first
 name, no father, husband, ...) and one of these holds:
 
-- the passage refers to a woman as "she" (or "herself", "hers");
+- the passage refers to a woman as "she" (or "herself", "hers"); a "she" later in the sentence
+  after "his" and a person noun may be that person ("His lawyer, Dana Whitlock, said she ..."),
+  so there only a "she" before the pronoun counts;
 - the sentence opens with a woman named in full, a woman's first name and a surname ("Olivia Smith
   thanked his parents"), or with the bare surname of a woman named in full earlier in the text
   ("Smith thanked his parents"), and no other name comes between it and the pronoun; a bare first
@@ -29,7 +31,44 @@ full with a surname it gives only a woman ("Kristin Cavallari ... Kristin says")
 
 "his own" is bound to its clause's subject: after a woman who opens the sentence or a woman's
 relative clause, with no name, article or other pronoun between, it is hers even where the passage
-names a man ("wrote Kunis, who has his own production company").
+names a man ("wrote Kunis, who has his own production company"). So is the "his" of an idiom whose
+possessive is always the subject's ("shook his head", "rolled his eyes", "lost his temper", "held
+his breath", "did his best"; `_SUBJECT_IDIOMS`) after such a woman or after a "she" that is the
+nearest person before the verb with no noun phrase between ("she knelt and rolled his eyes").
+
+Who is a woman is read from the document as well as from the lists, once per text:
+
+- a surname the text gives a woman by a trade noun before her full name ("actress Jordan Hale",
+  option `subject_nouns`) or in apposition ("Taylor Reed, the 34-year-old actress,"), or by "Ms."
+  or "Miss" (not "Mrs." nor "Madame", a wife's titles before her husband's surname); "Mr." gives a
+  man, and so does a man's noun before a full name ("her husband Jordan Lee");
+- a surname of a sentence that names one person only and has no gendered word at all, where the
+  next sentence of the paragraph opens with "She" ("Jordan Reyes won on Sunday. She ...");
+- none of this, nor a woman's first name before it, counts for a surname the text also writes
+  after a first name of unknown sex (a family: "his wife, Delia Tolliver" and "Cash Tolliver");
+- a first name of either sex ("Taylor", "Jordan"; the person-first-names class) that the text
+  writes only before such a woman's surname is her first name: alone, it opens a sentence as hers.
+
+The opening woman may follow a lead-in clause of up to twelve lower-case words ("After thanking
+the academy and every nominee in the room, Okafor devoted ..."), and a part of what "his" owns may
+come between ("the majority of his speech", `_PART_NOUNS`). A man's first name in the name of an
+award or an institution in the sentences before ("the Cecil B. DeMille Award", `_THING_NAME`) is
+no man of the passage, unless that sentence names a man's surname besides.
+
+A man is in the passage also where a sentence before has his surname (one the text gives a man, or
+a family's) as its subject: its first word or opening name ("Brandt, who ran the fund, ...",
+"Brandt's lawyer ...") or a speech tag's ('"...," Ashworth said'); his surname elsewhere is not
+enough ("the best of Lauer."). A "his" left to a man of its passage marks the noun it owns: the same
+noun after a "his" in the next sentences is his again ("from his 1996 letter ... every word of his
+letter").
+
+So may a person of unknown sex: a surname the text writes after a first name of unknown sex ("Lee
+Sandoval") as the subject of a sentence before, a sentence before that opens with a determiner and
+a person noun that is no woman's ("Her fiercest critic on the council has ...", "The coach was
+fired."; not where a "she" after it says who that person is), and, in the sentence itself, a "his"
+already left to another ("Marlowe said his objections ... and that she respected his votes"). A
+fronted document followed by a parenthetical tag ("In his 1996 letter, she noted, the founder
+...") is no speaker's own.
 
 A man's first name in surname position ("Lauren Conrad") is not a man. The other direction ("her"
 for his) is left alone: an object "her" cannot be told from a possessive without parsing, and clean
@@ -74,12 +113,47 @@ _CALENDAR = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     "July|August|September|October|November|December"
 )
+_CALENDAR_WORDS = frozenset(_CALENDAR.split("|"))
+_PLACE_WORDS = frozenset("in at on from near outside after before during since".split())
 # A sentence that opens with a name: an optional short lead-in ("On Friday, ") and capitalised words.
 # Caption labels may come first ("Watch: Exclusive: Maureen McCormick ...").
 _LABELS = r"(?:\p{Lu}\p{L}*:[ ]+){0,2}"
 _OPENING_NAME = compile_regex(
     r"[\s\"“‘'(\[-]*" + _LABELS + r"(?:\p{Lu}\p{Ll}*(?:[ ](?:\p{Ll}[\p{L}\d-]*|\d+|" + _CALENDAR + r")){0,5},[ ]+)?"
     r"(?P<name>\p{Lu}[\p{L}'’-]*(?:[ ]\p{Lu}[\p{L}'’-]*){0,3})(?:,[ ]\d+,)?[ ]+(?=\p{Ll})"
+)
+# The same with a longer lead-in, a clause of lower-case words before the woman who opens the
+# sentence ("After recognizing how awards can give a voice to the unheard, Winfrey devoted ...");
+# read for the woman subject of the "his" direction only.
+_OPENING_NAME_LONG = compile_regex(
+    r"[\s\"“‘'(\[-]*" + _LABELS + r"(?:\p{Lu}\p{Ll}*(?:[ ](?:\p{Ll}[\p{L}\d-]*|\d+|" + _CALENDAR + r")){0,12},[ ]+)?"
+    r"(?P<name>\p{Lu}[\p{L}'’-]*(?:[ ]\p{Lu}[\p{L}'’-]*){0,3})(?:,[ ]\d+,)?[ ]+(?=\p{Ll})"
+)
+# "the majority of his speech", "a lot of his fans": a part of what the pronoun owns, no other owner.
+_PART_NOUNS = frozenset(
+    "majority rest bulk remainder lot lots part half most whole entirety end start beginning middle "
+    "course length top bottom heart".split()
+)
+# A man's name in the name of an award, a building or an institution ("the Cecil B. DeMille
+# Award", "the John Lewis Center"): no man of the passage. Its last word may be damaged ("price"
+# for French "prix").
+_THING_NAME = compile_regex(
+    r"(?<![\p{L}'’])[Tt]he[ ](?P<name>\p{Lu}\p{Ll}+(?:[ ](?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)){0,3})[ ]+"
+    r"(?:\p{Lu}\p{Ll}+[ ]){0,2}"
+    r"(?i:awards?|prizes?|price|trophy|trophies|medal|medals|cup|foundation|institute|center|centre|"
+    r"memorial|fellowship|scholarship|lecture|theatre|theater|stadium|arena|bridge|airport|hospital|"
+    r"school|college|university|library|museum|building|hall|highway|act)(?!\p{L})"
+)
+_TITLES = frozenset("Mrs Ms Miss Mme Madame Mr Dr Prof Sen Rep Gov Judge Justice".split())
+# A title before a surname: "Ms. Reed", "Miss Reed", "Mr. Lauer". Not "Mrs." nor "Madame", a
+# wife's titles before her husband's surname ("Madame Nhu" is the wife of a Ngo Dinh Nhu).
+_TITLED = compile_regex(
+    r"(?<![\p{L}'’.])(?P<title>Ms|Miss|Mr)\.?[ ](?P<surname>\p{Lu}\p{Ll}[\p{L}'’-]*)(?![\p{L}'’-]*[ ]\p{Lu})"
+)
+# A full name and a gendered noun in apposition: "Taylor Reed, the 34-year-old actress,".
+_APPOSITION = compile_regex(
+    r"(?<![\p{L}'’-])\p{Lu}\p{Ll}+[ ](?P<surname>\p{Lu}\p{Ll}[\p{L}'’-]*),[ ](?:the|a|an)[ ]"
+    r"(?:[\p{Ll}\d][\p{Ll}\d-]*[ ]){0,3}?(?P<noun>\p{L}[\p{Ll}-]*)(?=[,.;:)])"
 )
 # Capitalised words that are no one's name, whatever case the rest of the text writes them in.
 _NOT_A_NAME = frozenset(
@@ -95,12 +169,34 @@ _OPENING_NOUN = compile_regex(
     r"[Tt]he[ ](?:[\p{Ll}\d][\p{Ll}\d-]*[ ]){0,3}?(?P<noun>\p{Ll}[\p{Ll}-]*)"
     r"(?:,[ ]\d+,)?[ ]+(?=\p{Ll})"
 )
+# Idioms whose possessive is always the subject's: verb forms -> the nouns after "his". Not
+# "made his way/day/debut" ("she made his day easier"), "bit his lip", "broke his silence",
+# "scratched his head" or "turned his back", which a woman may do to a man.
+_SUBJECT_IDIOMS = {
+    **dict.fromkeys("shook shakes shaking nodded nods nodding".split(), ("head",)),
+    **dict.fromkeys("rolled rolls rolling".split(), ("eyes",)),
+    **dict.fromkeys("cleared clears clearing".split(), ("throat",)),
+    **dict.fromkeys("lost loses losing".split(), ("temper", "cool", "composure")),
+    **dict.fromkeys("held holds holding".split(), ("breath",)),
+    **dict.fromkeys("did does doing tried tries trying".split(), ("best", "utmost")),
+    **dict.fromkeys("shrugged shrugs shrugging".split(), ("shoulders",)),
+}
+# Words that stand for a person who may be the subject of an idiom's verb.
+_PERSON_WORDS = frozenset("he him her they them i me we us you who whom someone somebody everyone everybody anyone anybody".split())
 # Words between a noun subject and "his"/"her" after which the possessive may be another's.
 _NOUN_SUBJECT_BLOCKS = frozenset(
     "who whom whose which that for of he him they them their we us you i it its and or said says "
     "told tells play plays played playing portray portrays portrayed portraying".split()
 )
 _OPENING_SHE = compile_regex(r"[\s\"“‘'(\[-]*" + _LABELS + r"(?P<she>She)\b")
+# A sentence that opens with a determiner and a person noun for its subject ("Her fiercest critic
+# on the council has ...", read by `_person_opens`).
+_OPENING_PERSON = compile_regex(
+    r"[\s\"“‘'(\[-]*(?:Her|His|Their|The|A|An)[ ](?:[\p{Ll}\d][\p{Ll}\d-]*[ ]){0,2}?(?P<noun>\p{Ll}[\p{Ll}-]*)"
+    r"(?=[ ](?:on|of|at|from|in|for|has|had|have|is|was|were|are|will|would|said|says|\p{Ll}+ed|\p{Ll}+s)[ ,.])"
+)
+# Speech verbs after the subject of a speech tag ('"...," Ashworth said').
+_TAG_VERBS = frozenset("said says told tells added adds wrote writes asked asks replied replies argued argues noted notes explained explains".split())
 # A "himself" this close after the sentence's subject (with no article between) is the subject's.
 _REFLEXIVE_REACH = 4
 _QUOTE_MARK = compile_regex(r'["“”]')
@@ -157,6 +253,9 @@ _FRONTED_UTTERANCE = compile_regex(
     r"(?:[\p{L}\d.&'’-]+ ){0,2}(?:" + _UTTERANCE_NOUNS + r")"
     r"(?:[ ](?:to|with|for|on) (?:\p{Lu}[\p{L}.&'’-]*(?:[ ]\p{Lu}[\p{L}.&'’-]*){0,2}|\p{Ll}+(?:[ ]\p{Ll}+)?))?"
     r",[ ]" + _SPEAKER + r"[ ](?:also[ ]|then[ ]|later[ ]|further[ ])?(?:" + _SPEECH_VERBS + r")(?!\p{L})"
+    # not a parenthetical tag ("In his 1996 letter, she noted, the founder promised ..."): the
+    # letter's writer is another
+    r"(?![ ]?,)"
 )
 # "Robertson wrote on his blog", "she said in his statement".
 _TAGGED_UTTERANCE = compile_regex(
@@ -198,6 +297,8 @@ class PronounGender:
     def __init__(self, options) -> None:
         self.window = options.get("sentences", 2)
         self.subject_nouns_class = options.get("subject_nouns")
+        self._gendered_cache = None  # (text, _gendered_names of it): the last text read
+        self._unknown_cache = None  # (text, _unknown_firsts of it)
 
     # The word lists are read on first use (start-up stays cheap), once per process.
     @functools.cached_property
@@ -255,7 +356,7 @@ class PronounGender:
         # The last `window` sentences, each read for evidence only if a later "his" asks (no list
         # of every sentence of a long text).
         recent: collections.deque[_Said] = collections.deque(maxlen=max(0, self.window))
-        surnames = None
+        surnames = things = None
         unknown: dict[str, bool] = {}  # _unknown_subject's answers for this text, by name
         inside = False  # within a quotation at the current point of the text
         paragraph = 0  # the paragraph's number (a line of its own)
@@ -274,7 +375,7 @@ class PronounGender:
             # Within a quotation from start to end: one sentence, or one of several ('"She's in
             # the second row. She got to hear me sing."').
             quoted = opens and (inside or stripped.rstrip(")").endswith(("\"", "”")))
-            said = _Said(body, self._evidence)
+            said = _Said(body, self._evidence, sentence.start())
             said.quoted, said.paragraph = quoted, paragraph
             recent.append(said)
             if not _HIS.search(sentence.group()):
@@ -283,6 +384,10 @@ class PronounGender:
                 surnames = self._female_surnames(text)
                 men = self._male_surnames(text)
                 fathers = self._family_men(text)
+                # surnames of a man, a family, or a person of unknown sex ("Lee Sandoval"): one of
+                # them as the subject of a sentence before may own a "his"
+                subjects = men | fathers
+                unknown_sex = self._unknown_firsts(text) - surnames
                 firsts = self._female_first_names_of(text, surnames, men)
                 speakers = speaker_possessives(text, "his")
             earlier = [e.evidence for e in before]
@@ -293,10 +398,30 @@ class PronounGender:
             # (Not in the sentences before: "the best of Lauer." then "said Degeneres, barely
             # containing his laughter" is hers, and the dev articles have such a case.)
             earlier_male = any(e.male for e in earlier)
+            # A man's first name in the name of an award or an institution ("the Cecil B. DeMille
+            # Award") in the sentences before is no man of the passage (in the sentence itself it
+            # still vetoes: "she recited his speech at the Martin Luther King Jr. Center").
+            if earlier_male:
+                if things is None:
+                    things = _thing_names(text)
+                if things:
+                    # (The masked sentence may still name a man by his surname: "Bryce won the
+                    # Walter Pruitt Award. Dunmore praised his work.")
+                    earlier_male = any(
+                        self._man_in(_masked(e.body, e.start, things), men) if _overlaps(e, things) else e.evidence.male
+                        for e in before)
             # A character played by an actor whose first name is no woman's ("Colt (Jack Dunn)")
             # may be a man: plot summaries name characters by first name only, and neither the
             # character's nor the actor's first name need be in a list.
             earlier_male = earlier_male or any(self._cast_not_woman(e.body) for e in before)
+            # A man the text names by his surname alone as the subject of a sentence before (its
+            # opening name, "Brandt's lawyer", or a speech tag's: '"...," Ashworth said') is the
+            # passage's man as much as a "he" ("Brandt ... used it to cover debts. Kessler
+            # testified. She said his apology ..."); a man's surname elsewhere is not ("the best
+            # of Lauer." then "said Degeneres, barely containing his laughter" is hers).
+            # (a family's surname too, which may be the man's: "Kyle Brandt", "his mother, Carol Brandt")
+            # (not for a thing only a woman has: "cutting his clitoris")
+            subject_before = any(self._man_subject(e.body, subjects, unknown_sex) for e in before)
             # A surname the text gives a man and a woman alike (a father and his daughter:
             # "Marcus Whitfield", "Clara Whitfield") in the sentences before may be the man:
             # '"She stayed with me," Whitfield said. His daughter, Clara, ...' is his.
@@ -346,12 +471,37 @@ class PronounGender:
                         yield Found(sentence.start() + match.start(), sentence.start() + match.end(),
                                     (same_case(match.group(), "her"),))
                         continue
-                    if earlier_male or _names(body[:match.start()], men) or self._cast_not_woman(body[:match.start()]):
+                    # "She shook his head", "Hollis lost his temper": a gesture or a state no one
+                    # has for another, bound to the clause's subject like "his own".
+                    if self._subject_idiom(words, position, bound, clause):
+                        yield Found(sentence.start() + match.start(), sentence.start() + match.end(),
+                                    (same_case(match.group(), "her"),))
+                        continue
+                    if earlier_male or _names(body[:match.start()], men) or self._cast_not_woman(body[:match.start()]) \
+                            or (subject_before and following not in _WOMAN_ONLY):
+                        said.owned.add(following)  # a man's thing, still his when named again
+                        continue
+                    # "Venn read from his 1996 letter. ... 'I agree with every word of his
+                    # letter,' she said.": the thing a man of the passage before owned is his again.
+                    if any(following in e.owned for e in before):
+                        continue
+                    # A "his" of this sentence already left to someone else: a later one is his
+                    # too ("Marlowe said his objections were about money ... and that she
+                    # respected his votes").
+                    if said.owned:
                         continue
                     # The sentence before introduced someone by role and a full name no list
                     # genders ("when comedian Dale Whitcomb walked the carpet. His co-star ..."),
                     # and no woman is named between: that stranger may own the "his".
                     if before and self._stranger(before[-1].body) and not self._evidence(body[:match.start()]).female:
+                        said.owned.add(following)
+                        continue
+                    # The sentence before opens with a person of unknown sex for its subject ("Her
+                    # fiercest critic on the council has voted against her budgets. Marlowe said
+                    # his objections ...", "The coach was fired. She said his tactics had
+                    # failed."): that person may own it.
+                    if before and self._person_opens(before[-1].body):
+                        said.owned.add(following)
                         continue
                     # A quotation's "his", and a man spoken of in the next sentence ('"It's his kitchen
                     # now," she said. "I'll be washing dishes, if he'll let me."'): he may own it.
@@ -372,10 +522,13 @@ class PronounGender:
                         continue
                     owned = following in _WOMAN_ONLY or bound
                     # A "she" later in the sentence may be the woman "his" owns ("recovered his
-                    # daughter from the school where she had been taken"): after a woman's noun,
-                    # only a "she" before the pronoun supports it.
+                    # daughter from the school where she had been taken", "His lawyer, Dana
+                    # Whitlock, said she was thrilled"): after a woman's noun or a person's, only a
+                    # "she" before the pronoun supports it.
+                    possessed = strip_possessive(following)
                     pronoun = pronoun_before or current.female_pronoun and (
-                        following not in self.female or self._evidence(body[:match.start()]).female_pronoun)
+                        (possessed not in self.female and possessed not in self.person_nouns)
+                        or self._evidence(body[:match.start()]).female_pronoun)
                     if not owned and not (pronoun and not self._rival_owner(words, position, surnames)):
                         continue
                     replacement = "her"
@@ -391,6 +544,64 @@ class PronounGender:
                 start = sentence.start() + match.start()
                 end = sentence.start() + match.end()
                 yield Found(start, end, (same_case(match.group(), replacement),))
+
+    @staticmethod
+    def _man_subject(sentence: str, men: frozenset[str], unknown: frozenset[str] = frozenset()) -> bool:
+        """Whether a man's surname (`men`) is the sentence's subject: its opening name, its first
+        word, or the subject of a speech verb right after it; or a surname of a person of unknown
+        sex (`unknown`) as its first word or a speech tag's subject."""
+        if not men and not unknown:
+            return False
+        match = _OPENING_NAME.match(sentence)
+        if match and strip_possessive(match.group("name").split(" ")[-1]) in men:
+            return True
+        words = [w.group() for w in _WORD.finditer(sentence)]
+        anyone = men | unknown
+        # ("Brandt, who ran the fund, used it ...": the first word, before a comma)
+        if words and strip_possessive(words[0]) in anyone:
+            return True
+        return any(strip_possessive(word) in anyone and following in _TAG_VERBS
+                   for word, following in zip(words, words[1:]))
+
+    def _person_opens(self, sentence: str) -> bool:
+        """Whether the sentence opens with a person of unknown sex for its subject, a determiner
+        and a person noun that is no woman's ("Her fiercest critic on the council", "The
+        coach"), and no she/herself/hers after it says who that person is."""
+        match = _OPENING_PERSON.match(sentence)
+        if not match:
+            return False
+        noun = match.group("noun")
+        if noun not in self.person_nouns or noun in self.female:
+            return False
+        return not self._evidence(sentence[match.end():]).female_pronoun
+
+    def _man_in(self, sentence: str, men: frozenset[str]) -> bool:
+        return self._evidence(sentence).male or _names(sentence, men)
+
+    def _subject_idiom(self, words, position: int, bound: bool, clause: int | None) -> bool:
+        """Whether the "his" at `position` stands in an idiom whose possessive is always the
+        subject's ("shook his head", "lost his temper", "held his breath"), right after its verb,
+        and the subject is a woman: the woman who opens the sentence or her relative clause
+        (`bound`, with no other pronoun between), or a "she" that is the nearest person before
+        the verb, with no noun phrase between ("she slowly shook his head", "she knelt and rolled
+        his eyes"; not "she watched as Tom shook his head", "... as the bull shook his head")."""
+        if position < 2 or position + 1 >= len(words):
+            return False
+        verb, noun = words[position - 1].group().lower(), words[position + 1].group().lower()
+        if noun not in _SUBJECT_IDIOMS.get(verb, ()):
+            return False
+        if bound and not _other_person_before(words, position, clause):
+            return True
+        for index in range(position - 2, -1, -1):
+            word = words[index].group()
+            lowered = strip_possessive(word).lower()
+            if lowered == "she":
+                return True
+            # a name, a person, or any noun phrase (an article: "she watched as the bull shook ...")
+            if lowered in _PERSON_WORDS or lowered in _ARTICLES or lowered in self.person_nouns \
+                    or (index and word[:1].isupper()):
+                return False
+        return False
 
     def _unknown_subject(self, sentence: str, text: str, known: dict[str, bool]) -> bool:
         """The sentence opens with one capitalised word that the text also writes after a first
@@ -411,8 +622,9 @@ class PronounGender:
 
     def _female_subject(self, sentence: str, surnames: frozenset[str], firsts: frozenset[str] = frozenset()) -> int | None:
         """Where the sentence's opening name ends, if it names a woman: a woman's first name and a
-        surname, or the bare surname of a woman named in full earlier in the text."""
-        match = _OPENING_NAME.match(sentence)
+        surname, or the bare surname of a woman named in full earlier in the text. A lead-in of up
+        to twelve lower-case words may come first ("After thanking the academy, Okafor ...")."""
+        match = _OPENING_NAME_LONG.match(sentence)
         if not match:
             return None
         parts = match.group("name").split(" ")
@@ -429,39 +641,111 @@ class PronounGender:
             return match.end("name")
         return None
 
+    @functools.cached_property
+    def either_names(self) -> frozenset[str]:
+        """First names of either sex ("Taylor", "Jordan"): a woman's once the text gives her surname
+        to a woman only (see `_female_first_names_of`)."""
+        return frozenset(word_class("person-first-names")) - self.male_names
+
     def _female_first_names_of(self, text: str, surnames: frozenset[str], men: frozenset[str]) -> frozenset[str]:
         """Women's first names the text writes before a surname it gives a woman only, and never
-        before another surname or a man's: the women of the document, by first name."""
+        before another surname or a man's: the women of the document, by first name. A first name
+        of either sex counts too ("Taylor Reed", where the text calls Reed "she", "Ms. Reed" or "the
+        actress"): the text, not the list, says who she is."""
         women, others = set(), set()
         for _noun, first, surname in _name_pairs(text):
-            if first in self.female_names:
+            if first in self.female_names or first in self.either_names:
                 (women if surname in surnames and surname not in men else others).add(first)
         return frozenset(women - others - self.male_names)
 
     def _female_surnames(self, text: str) -> frozenset[str]:
-        """Surnames that follow a woman's first name in the text and never a man's, and surnames
-        the text itself speaks of as "she" and never as "he" (see `_pronoun_votes`)."""
-        female, male = set(), set()
-        for _noun, first, surname in _name_pairs(text):
+        """Surnames that follow a woman's first name in the text and never a man's, surnames the
+        text itself speaks of as "she" and never as "he" (see `_pronoun_votes`), and surnames it
+        gives a woman by a title or a noun ("Ms. Reed", "actress Taylor Reed", "Taylor Reed, the
+        actress,"; see `_gendered_names`)."""
+        female, male, told = set(), set(), set()
+        for noun, first, surname in _name_pairs(text):
             if first in self.female_names:
                 female.add(surname)
             elif first in self.male_names:
                 male.add(surname)
+            # "actress Taylor Reed": a trade noun names the sex of a full name (not "his wife Delia
+            # Reed", whose husband has her surname); "her husband Jordan Lee" only vetoes.
+            elif noun and noun in self.subject_nouns:
+                told.add(surname)
+            elif noun and noun in self.male and noun not in _MALE_PRONOUNS:
+                male.add(surname)
         voted_female, voted_male = _pronoun_votes(text)
-        female |= voted_female - voted_male
-        male |= voted_male
+        next_female, next_male = _next_sentence_votes(text, self.gendered_words)
+        titled_female, titled_male = self._gendered_names(text)
+        # What the text tells of a surname by a title, a noun or the next sentence's "She" is read
+        # only for a surname that no first name of unknown sex precedes ("Mrs. Huntington" is the
+        # wife of a Blaise Huntington, "Madame Nhu" the wife of a Ngo Dinh Nhu).
+        unknown = self._unknown_firsts(text)
+        told = (told | next_female | titled_female) - unknown
+        # A surname that also follows a first name of unknown sex may be a family's ("his wife,
+        # Delia Tolliver" and "Cash Tolliver"): the man's first name is in no list.
+        female -= unknown
+        female |= (voted_female | told) - voted_male - next_male - titled_male
+        male |= voted_male | next_male | titled_male
         return frozenset(female - male - self.female_names - self.male_names - _NOT_A_NAME_CAPS)
 
+    def _unknown_firsts(self, text: str) -> frozenset[str]:
+        """Surnames the text writes after a capitalised word that may be a first name of either
+        sex: no woman's first name of the lists, no word the text writes in lower case, no title
+        or gendered noun ("Blaise Huntington", "Dinh Nhu"; not "When Reed", "Ms Reed")."""
+        cached = self._unknown_cache
+        if cached is not None and cached[0] is text:
+            return cached[1]
+        lower = _lower_words(text)
+        result = frozenset(
+            surname for _noun, first, surname in _name_pairs(text)
+            if first[:1].isupper() and first.lower() not in lower and first not in self.female_names
+            and first not in self.either_names and first.lower() not in self.gendered_words
+            and first.lower() not in _NOT_A_NAME and first.rstrip(".") not in _TITLES)
+        self._unknown_cache = (text, result)
+        return result
+
     def _male_surnames(self, text: str) -> frozenset[str]:
-        return male_surnames(text, self.male_names, self.female_names, self.male, self.female)
+        men = male_surnames(text, self.male_names, self.female_names, self.male, self.female)
+        return men | self._gendered_names(text)[1]  # "Mr. Lauer"; "Mrs. Lauer" vetoes no man
+
+    @functools.cached_property
+    def gendered_words(self) -> frozenset[str]:
+        """Every word that speaks of a woman or a man: pronouns, possessives and gendered nouns."""
+        return self.female | self.male | {"her", "his"}
+
+    def _gendered_names(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        """Surnames the text gives a woman and a man by a title ("Ms. Reed", "Miss Reed", "Mr.
+        Lauer") or by an apposition of a trade noun for a woman (`subject_nouns`: "Taylor Reed, the
+        34-year-old actress,") or a man's noun: two patterns over the text, once per text."""
+        cached = self._gendered_cache
+        if cached is not None and cached[0] is text:
+            return cached[1]
+        female, male = set(), set()
+        if "M" in text:
+            for match in _TITLED.finditer(text):
+                (male if match.group("title") == "Mr" else female).add(strip_possessive(match.group("surname")))
+        if ", the " in text or ", a " in text or ", an " in text:
+            for match in _APPOSITION.finditer(text):
+                noun = match.group("noun").lower()
+                if noun in self.subject_nouns:
+                    female.add(strip_possessive(match.group("surname")))
+                elif noun in self.male and noun not in _MALE_PRONOUNS:
+                    male.add(strip_possessive(match.group("surname")))
+        both = female & male
+        result = frozenset(female - both - _NOT_A_NAME_CAPS), frozenset(male - both - _NOT_A_NAME_CAPS)
+        self._gendered_cache = (text, result)
+        return result
 
     def _family_men(self, text: str) -> frozenset[str]:
-        """Surnames that follow both a man's and a woman's first name in the text (a family)."""
+        """Surnames that follow both a man's and a woman's first name in the text (a family), or a
+        full name after a man's or a woman's noun ("his mother, Carol Brandt")."""
         female, male = set(), set()
-        for _noun, first, surname in _name_pairs(text):
-            if first in self.male_names:
+        for noun, first, surname in _name_pairs(text):
+            if first in self.male_names or (noun and noun in self.male and noun not in _MALE_PRONOUNS):
                 male.add(surname)
-            elif first in self.female_names:
+            elif first in self.female_names or (noun and noun in self.female and noun not in _FEMALE_PRONOUNS):
                 female.add(surname)
         return frozenset((male & female) - self.female_names - self.male_names - _NOT_A_NAME_CAPS)
 
@@ -493,6 +777,10 @@ class PronounGender:
         """No other possible owner stands between the subject and "his": no capitalised word (a
         name) and no article (a noun phrase: "praised the director and his crew")."""
         between = [w.group() for w in words if subject <= w.start() < words[position].start()]
+        # "transformed the majority of his speech": the article opens a part of what "his" owns.
+        if len(between) >= 3 and between[-1] == "of" and between[-2].lower() in _PART_NOUNS \
+                and between[-3].lower() in _BLOCKING_ARTICLES:
+            between = between[:-3]
         return not any(
             (w[:1].isupper() and w not in self.female_names) or w.lower() in _BLOCKING_ARTICLES
             # "thanked her surgeon for his skill": a person of hers may own it
@@ -607,10 +895,12 @@ class PronounGender:
 class _Said:
     """A sentence and, computed on first use, its evidence."""
 
-    __slots__ = ("body", "_read", "_evidence", "quoted", "paragraph")
+    __slots__ = ("body", "_read", "_evidence", "quoted", "paragraph", "start", "owned")
 
-    def __init__(self, body: str, read) -> None:
+    def __init__(self, body: str, read, start: int = 0) -> None:
         self.body, self._read, self._evidence, self.quoted, self.paragraph = body, read, None, False, 0
+        self.start = start
+        self.owned: set[str] = set()  # the words after the sentence's "his" left to a man
 
     @property
     def evidence(self) -> "_Evidence":
@@ -638,7 +928,7 @@ def _pronoun_votes(text: str) -> tuple[frozenset[str], frozenset[str]]:
     gender for it. Subject pronouns keep their gender through the pivot (il/elle), so they tell
     who is a woman where no first name does ("a smiling Jennings wears a hospital gown as she
     sits"); possessives, the damaged ones, are not read."""
-    lower = {w.group() for w in _WORD.finditer(text) if w.group()[:1].islower()}
+    lower = _lower_words(text)
     female: set[str] = set()
     male: set[str] = set()
     for sentence in _SENTENCE.finditer(text):
@@ -662,6 +952,72 @@ def _pronoun_votes(text: str) -> tuple[frozenset[str], frozenset[str]]:
         if len(names) == 1 and len(pronouns) == 1:
             (female if "she" in pronouns else male).update(names)
     return frozenset(female), frozenset(male)
+
+
+@functools.lru_cache(maxsize=1)
+def _next_sentence_votes(text: str, gendered: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Surnames of a sentence that opens with one person, names no one else and has no pronoun
+    and no gendered word at all, where the next sentence of the paragraph opens with "She" or "He"
+    ("Jordan Reyes won the race on Sunday. She thanked her coach."): that sentence's subject
+    pronoun is the person named, the only one it can be."""
+    lower = None
+    female: set[str] = set()
+    male: set[str] = set()
+    previous: str | None = None
+    previous_end = 0
+    for sentence in _SENTENCE.finditer(text):
+        body = sentence.group()
+        opening = body.lstrip(" \t")
+        pronoun = next((p for p in ("She", "He") if opening.startswith(p) and not opening[len(p):len(p) + 1].isalpha()), None)
+        # (the next sentence of the same paragraph: no line break between)
+        if previous is not None and pronoun and "\n" not in text[previous_end:sentence.start()]:
+            if lower is None:
+                lower = _lower_words(text)
+            name = _one_person(previous, gendered, lower)
+            # ... and that person is the sentence's subject, its opening name ("The award went to
+            # Jordan Reyes. She had hoped ..." may speak of someone else).
+            subject = _OPENING_NAME.match(previous)
+            if name is not None and subject and strip_possessive(subject.group("name").split(" ")[-1]) == name:
+                (female if pronoun == "She" else male).add(name)
+        previous = None if body.endswith("\n") or not body.strip() else body
+        previous_end = sentence.end()
+    return frozenset(female), frozenset(male)
+
+
+def _one_person(sentence: str, gendered: frozenset[str], lower: set[str]) -> str | None:
+    """The surname of the one person the sentence names (one run of capitalised words the text
+    never writes in lower case), if it has no gendered word and no quotation mark."""
+    if any(mark in sentence for mark in "\"“”"):
+        return None
+    names: set[str] = set()
+    run: list[str] = []
+    run_opens = False
+    previous_end = -2
+    previous = ""
+    for index, word in enumerate(_WORD.finditer(sentence)):
+        token = word.group()
+        if token.lower() in gendered or strip_possessive(token).lower() in gendered:
+            return None
+        capital = token[:1].isupper() and token.lower() not in lower and token.lower() not in _NOT_A_NAME
+        # "on Sunday", "in Ohio", "On Friday,": a date, a place or a lead-in, no one of the sentence.
+        if capital and (token in _CALENDAR_WORDS or token.lower() in _PLACE_WORDS
+                        or (not run and previous.lower() in _PLACE_WORDS)):
+            capital = False
+        previous = token
+        if capital and run and word.start() == previous_end + 1:
+            run.append(token)
+        else:
+            _add_name(names, run, run_opens)
+            run, run_opens = ([token], index == 0) if capital else ([], False)
+        previous_end = word.end()
+    _add_name(names, run, run_opens)
+    return next(iter(names)) if len(names) == 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case (a capitalised one of them may be any word)."""
+    return frozenset(w.group() for w in _WORD.finditer(text) if w.group()[:1].islower())
 
 
 def _add_name(names: set[str], run: list[str], opens: bool) -> None:
@@ -727,6 +1083,30 @@ def _other_person_before(words, position: int, subject: int | None) -> bool:
     `position` may be its owner."""
     start = subject or 0
     return any(w.group().lower() in _OTHER_PERSONS for w in words[:position] if w.start() >= start)
+
+
+def _thing_names(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the men's and women's names that stand in the name of an award, a building or
+    an institution ("the Cecil B. DeMille Award"): one pass over the text, only where a man in the
+    sentences before would veto a "his"."""
+    if "he " not in text:
+        return ()
+    return tuple(match.span("name") for match in _THING_NAME.finditer(text))
+
+
+def _overlaps(said: "_Said", spans) -> bool:
+    end = said.start + len(said.body)
+    return any(start < end and said.start < stop for start, stop in spans)
+
+
+def _masked(body: str, offset: int, spans) -> str:
+    """The sentence with the letters of the names in `spans` (text offsets) written "x"."""
+    chars = list(body)
+    for start, stop in spans:
+        for index in range(max(start - offset, 0), min(stop - offset, len(chars))):
+            if chars[index].isalpha():
+                chars[index] = "x"
+    return "".join(chars)
 
 
 def _in_quotation(sentence: str, position: int) -> bool:

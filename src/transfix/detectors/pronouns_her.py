@@ -13,10 +13,18 @@ the "his" direction and fires only where nothing else can own the "her":
 - no woman anywhere in the sentence or in the `sentences` before it: no she/her/hers, no woman's
   first name, no woman's noun (wife, actress, ...), and the sentence is not in a quotation;
 - no one named in full there whose first name no list genders ("Leo Marsh stars opposite Amara
-  Diallo. Marsh said her performance ..."): that person may be the woman.
+  Diallo. Marsh said her performance ..."): that person may be the woman; nor a person of a story
+  ("the character", "the narrator"), and no speech verb between the man and the "her" (reported
+  speech may speak of anyone: "Hale said that under her leadership ...");
+- the text calls no named thing "she" (a sentence opening with "The" and a name of two
+  capitalised words, then one opening with "She": "The Cape Meridian was launched in 1944. She
+  made eleven crossings."): there any "her" may be the ship's.
 
 Apart from that, a "her" of a man's own document or words ("In her statement, Kanye West said",
-"he wrote on her blog") is his whoever else the passage names (`pronouns.speaker_possessives`).
+"he wrote on her blog") is his whoever else the passage names (`pronouns.speaker_possessives`),
+and so is the "her" of an idiom whose possessive is always the subject's ("shook her head", "lost
+her temper"; `pronouns._SUBJECT_IDIOMS`) right after "he" or after the man who opens the sentence
+with nothing between. A surname the text gives a man by "Mr." is a man's ("Mr. Lauer ... Lauer").
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ import collections
 from ..compiled import compile_regex
 from . import Found, check_options, strip_possessive
 from .pronouns import (
-    _NOT_A_NOUN, _OPENING_NAME, _PREPOSITIONS, _SENTENCE, _WOMAN_ONLY, _WORD, PronounGender,
+    _NOT_A_NOUN, _OPENING_NAME, _PREPOSITIONS, _SENTENCE, _SUBJECT_IDIOMS, _TAG_VERBS, _WOMAN_ONLY, _WORD, PronounGender,
     _in_quotation, speaker_is, speaker_possessives,
 )
 
@@ -38,6 +46,7 @@ _NOT_A_NAME_WORDS = frozenset(
     "mr mrs ms dr sir lady lord".split()
 )
 _PLACE_PREPOSITIONS = frozenset("in at near outside across".split())
+_FICTIONAL = compile_regex(r"(?i)(?<![\p{L}])(?:character|characters|narrator|protagonist|heroine|antagonist)(?![\p{L}])")
 _HER = compile_regex(r"(?<![\p{L}'’])her(?![\p{L}'’])")
 # Verbs after which "her" is a person, whatever follows: "gave her flowers", "made her dinner".
 _OBJECT_VERBS = frozenset(
@@ -64,7 +73,7 @@ class HerForHis(PronounGender):
         if "her" not in text:
             return
         recent: collections.deque[str] = collections.deque(maxlen=max(0, self.window))
-        men = women = full_names = None
+        men = women = full_names = ship = None
         # "In her statement, Kanye West said", "he wrote on her blog": the speaker's own, whoever
         # else the passage names (see pronouns.speaker_possessives).
         speakers = speaker_possessives(text, "her")
@@ -83,13 +92,41 @@ class HerForHis(PronounGender):
             if men is None:
                 men, women = self._male_surnames(text), self._female_surnames(text)
                 full_names = _surnames_after(text)
+            if ship is None:
+                ship = _thing_called_she(text)
+            if ship:
+                return  # a ship or a country called "she": any "her" may be hers
             subject = self._male_subject(body, men, women, full_names)
+            # "He shook her head", "Kanye West lost her temper": an idiom whose possessive is
+            # always the subject's, whatever woman the passage names (`_SUBJECT_IDIOMS`).
+            idioms = set()
+            if _idiom_verb_before_her(body):
+                words = list(_WORD.finditer(body))
+                for position, match in enumerate(words):
+                    if match.group() != "her" or position < 2 or position + 1 >= len(words):
+                        continue
+                    verb, noun = words[position - 1].group().lower(), words[position + 1].group().lower()
+                    if noun not in _SUBJECT_IDIOMS.get(verb, ()):
+                        continue
+                    pronoun = [w.group().lower() for w in words[max(0, position - 3):position - 1]]
+                    if len(pronoun) == 2 and pronoun[-1].endswith("ly"):
+                        pronoun = pronoun[:-1]
+                    if (pronoun and pronoun[-1] == "he") or (
+                            subject is not None and match.start() > subject and self._nothing_between(words, subject, position)
+                            and not any(w.group().lower() in ("she", "he", "him", "they", "them") for w in words[:position]
+                                        if w.start() >= subject)):
+                        idioms.add(match.start())
+                        yield Found(sentence.start() + match.start(), sentence.start() + match.end(), ("his",))
             if subject is None or any(self._evidence(b).female for b in before):
                 continue
             # Someone named in full whose first name no list genders ("Leo Marsh stars opposite
             # Amara Diallo. Marsh said her performance ..."): a person who may be the woman.
             if any(self._unknown_person(b, men) for b in before) \
                     or self._unknown_person(body, men, skip=subject):
+                continue
+            # A person of a story, of either sex ("He had carried the character around since
+            # 2004. Farrant rewrote her final chapter."), in the passage.
+            if any(_FICTIONAL.search(b) for b in before) or _FICTIONAL.search(body):
                 continue
             words = list(_WORD.finditer(body))
             for position, match in enumerate(words):
@@ -105,7 +142,7 @@ class HerForHis(PronounGender):
                 if not self._nothing_between(words, subject, position):
                     continue
                 start = sentence.start() + match.start()
-                if start in speakers:
+                if start in speakers or match.start() in idioms:
                     continue  # judged above
                 yield Found(start, start + 3, ("his",))
 
@@ -129,6 +166,8 @@ class HerForHis(PronounGender):
         between = [w.group() for w in words if subject <= w.start() < words[position].start()]
         return len(between) <= 12 and not any(
             word.lower() in _ARTICLES_AND_PEOPLE or strip_possessive(word).lower() in self.person_nouns
+            # reported speech may speak of anyone: "Hale said that under her leadership ..."
+            or word.lower() in _TAG_VERBS
             or word[:1].isupper() and not (index and between[index - 1].lower() in _PREPOSITIONS)
             for index, word in enumerate(between)
         )
@@ -150,6 +189,30 @@ class HerForHis(PronounGender):
                 parts[0] in men or parts[0] in self.male_names and not men.isdisjoint(full_names.get(parts[0], ()))):
             return match.end("name")
         return None
+
+
+# A verb of `_SUBJECT_IDIOMS` right before "her": the sentences worth reading for an idiom.
+_IDIOM_HER = compile_regex(
+    r"(?i)(?<![\p{L}'’])(?:" + "|".join(sorted(_SUBJECT_IDIOMS)) + r") her (?:" +
+    "|".join(sorted({noun for nouns in _SUBJECT_IDIOMS.values() for noun in nouns})) + r")(?![\p{L}])"
+)
+
+
+def _idiom_verb_before_her(sentence: str) -> bool:
+    return _IDIOM_HER.search(sentence) is not None
+
+
+# A sentence whose subject is a named thing ("The Cape Meridian was launched ...", "The Queen Mary
+# sailed ..."), and the next sentence opens with "She".
+_THE_NAME_THEN_SHE = compile_regex(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*The[ ]\p{Lu}[\p{L}'’-]*(?:[ ]\p{Lu}[\p{L}'’-]*){1,3}[ ]\p{Ll}[^.!?\n]*[.!?][ ]+She[ ]"
+)
+
+
+def _thing_called_she(text: str) -> bool:
+    """Whether the text calls a named thing "she" (a ship, a country): then a "her" among men may
+    be that thing's ("Dorsey rebuilt her engine")."""
+    return "She " in text and _THE_NAME_THEN_SHE.search(text) is not None
 
 
 def _surnames_after(text: str) -> dict[str, set[str]]:
