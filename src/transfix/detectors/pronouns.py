@@ -932,23 +932,11 @@ def _pronoun_votes(text: str) -> tuple[frozenset[str], frozenset[str]]:
     female: set[str] = set()
     male: set[str] = set()
     for sentence in _SENTENCE.finditer(text):
-        names: set[str] = set()
-        pronouns: set[str] = set()
-        previous_end = -2
-        run: list[str] = []
-        run_opens = False  # the run starts the sentence: a lone capitalised word there may be any word
-        for index, word in enumerate(_WORD.finditer(sentence.group())):
-            token = word.group()
-            if token in ("she", "he", "She", "He") and (names or run):
-                pronouns.add(token.lower())  # only after the name: "She said Sunak ..." is not his
-            capital = token[:1].isupper() and token.lower() not in lower and token.lower() not in _NOT_A_NAME
-            if capital and run and word.start() == previous_end + 1:
-                run.append(token)
-            else:
-                _add_name(names, run, run_opens)
-                run, run_opens = ([token], index == 0) if capital else ([], False)
-            previous_end = word.end()
-        _add_name(names, run, run_opens)
+        words = [(word, _capital(word.group(), lower)) for word in _WORD.finditer(sentence.group())]
+        names, named = _name_runs(words)
+        # only after the name: "She said Sunak ..." is not his
+        pronouns = {word.group().lower() for (word, _), after in zip(words, named)
+                    if after and word.group() in ("she", "he", "She", "He")}
         if len(names) == 1 and len(pronouns) == 1:
             (female if "she" in pronouns else male).update(names)
     return frozenset(female), frozenset(male)
@@ -989,29 +977,47 @@ def _one_person(sentence: str, gendered: frozenset[str], lower: set[str]) -> str
     never writes in lower case), if it has no gendered word and no quotation mark."""
     if any(mark in sentence for mark in "\"“”"):
         return None
-    names: set[str] = set()
-    run: list[str] = []
-    run_opens = False
-    previous_end = -2
+    words = []
     previous = ""
-    for index, word in enumerate(_WORD.finditer(sentence)):
+    for word in _WORD.finditer(sentence):
         token = word.group()
         if token.lower() in gendered or strip_possessive(token).lower() in gendered:
             return None
-        capital = token[:1].isupper() and token.lower() not in lower and token.lower() not in _NOT_A_NAME
+        capital = _capital(token, lower)
         # "on Sunday", "in Ohio", "On Friday,": a date, a place or a lead-in, no one of the sentence.
         if capital and (token in _CALENDAR_WORDS or token.lower() in _PLACE_WORDS
-                        or (not run and previous.lower() in _PLACE_WORDS)):
+                        or (previous.lower() in _PLACE_WORDS and not (words and words[-1][1]))):
             capital = False
         previous = token
+        words.append((word, capital))
+    names, _ = _name_runs(words)
+    return next(iter(names)) if len(names) == 1 else None
+
+
+def _capital(token: str, lower) -> bool:
+    """A capitalised word that may be part of a name: the text never writes it in lower case."""
+    return token[:1].isupper() and token.lower() not in lower and token.lower() not in _NOT_A_NAME
+
+
+def _name_runs(words) -> tuple[set[str], list[bool]]:
+    """The names of a sentence given as (word match, capital) pairs: the last word of each run of
+    adjacent capitalised words (a lone one that opens the sentence may be any word); and, for each
+    word, whether a name or a run had begun before it."""
+    names: set[str] = set()
+    named: list[bool] = []
+    run: list[str] = []
+    run_opens = False  # the run starts the sentence
+    previous_end = -2
+    for index, (word, capital) in enumerate(words):
+        named.append(bool(names or run))
         if capital and run and word.start() == previous_end + 1:
-            run.append(token)
+            run.append(word.group())
         else:
             _add_name(names, run, run_opens)
-            run, run_opens = ([token], index == 0) if capital else ([], False)
+            run, run_opens = ([word.group()], index == 0) if capital else ([], False)
         previous_end = word.end()
     _add_name(names, run, run_opens)
-    return next(iter(names)) if len(names) == 1 else None
+    return names, named
 
 
 @functools.lru_cache(maxsize=1)
