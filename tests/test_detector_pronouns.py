@@ -428,6 +428,12 @@ def test_a_man_of_the_sentences_before_by_surname_or_by_his_thing(engine, text, 
     ("The Cape Meridian was launched in 1944. She made eleven crossings. Walt Dorsey, 81, leads the crew. "
      "Dorsey rebuilt her engine.", []),
     ("Walt Dorsey, 81, leads the crew. Dorsey rebuilt her engine.", [("her", "his")]),
+    # the ship named inside its sentence, in a text about a ship
+    ("Launched in 1944, the Cape Meridian was one of 2,700 Liberty ships. She made eleven crossings.\n\n"
+     "Walt Dorsey, 81, leads the crew. He has done so for years. He works hard. Dorsey rebuilt her engine.", []),
+    # not without a vessel: "the White House" before "She" is no thing called she
+    ("A spokesman for the White House said nothing. She left.\n\nWalt Dorsey, 81, leads the crew. He has "
+     "done so for years. He works hard. Dorsey rebuilt her engine.", [("her", "his")]),
 ])
 def test_her_near_reported_speech_a_character_or_a_ship(text, expected):
     engine = Engine(select=["common.pronouns.possessive-gender-her"], assume_roundtrip=True)

@@ -209,10 +209,25 @@ _THE_NAME_THEN_SHE = compile_regex(
 )
 
 
+# The same with the named thing anywhere in its sentence ("Launched in 1944, the Cape Meridian was
+# one of ... She made eleven crossings."), in a text about a vessel.
+_NAME_THEN_SHE = compile_regex(
+    r"(?<![\p{L}'’])the[ ]\p{Lu}[\p{L}'’-]*(?:[ ]\p{Lu}[\p{L}'’-]*){1,3}[ ]\p{Ll}[^.!?\n]*[.!?][ ]+She[ ]"
+)
+_VESSEL = compile_regex(
+    r"(?i)(?<![\p{L}'’])(?:ship|ships|vessel|boat|yacht|schooner|liner|freighter|tanker|ferry|submarine|"
+    r"frigate|destroyer|steamer|steamship|warship|battleship|cutter|sloop|clipper)(?!\p{L})"
+)
+
+
 def _thing_called_she(text: str) -> bool:
     """Whether the text calls a named thing "she" (a ship, a country): then a "her" among men may
     be that thing's ("Dorsey rebuilt her engine")."""
-    return "She " in text and _THE_NAME_THEN_SHE.search(text) is not None
+    if "She " not in text:
+        return False
+    if _THE_NAME_THEN_SHE.search(text) is not None:
+        return True
+    return _VESSEL.search(text) is not None and _NAME_THEN_SHE.search(text) is not None
 
 
 def _surnames_after(text: str) -> dict[str, set[str]]:
