@@ -118,17 +118,22 @@ _PLACE_WORDS = frozenset("in at on from near outside after before during since".
 # A sentence that opens with a name: an optional short lead-in ("On Friday, ") and capitalised words.
 # Caption labels may come first ("Watch: Exclusive: Maureen McCormick ...").
 _LABELS = r"(?:\p{Lu}\p{L}*:[ ]+){0,2}"
-_OPENING_NAME = compile_regex(
-    r"[\s\"“‘'(\[-]*" + _LABELS + r"(?:\p{Lu}\p{Ll}*(?:[ ](?:\p{Ll}[\p{L}\d-]*|\d+|" + _CALENDAR + r")){0,5},[ ]+)?"
-    r"(?P<name>\p{Lu}[\p{L}'’-]*(?:[ ]\p{Lu}[\p{L}'’-]*){0,3})(?:,[ ]\d+,)?[ ]+(?=\p{Ll})"
-)
+
+
+def _opening_name(lead_words: int):
+    """A sentence that opens with a name after a lead-in of up to `lead_words` words."""
+    return compile_regex(
+        r"[\s\"“‘'(\[-]*" + _LABELS + r"(?:\p{Lu}\p{Ll}*(?:[ ](?:\p{Ll}[\p{L}\d-]*|\d+|" + _CALENDAR + r"))"
+        + "{0,%d}" % lead_words + r",[ ]+)?"
+        r"(?P<name>\p{Lu}[\p{L}'’-]*(?:[ ]\p{Lu}[\p{L}'’-]*){0,3})(?:,[ ]\d+,)?[ ]+(?=\p{Ll})"
+    )
+
+
+_OPENING_NAME = _opening_name(5)
 # The same with a longer lead-in, a clause of lower-case words before the woman who opens the
 # sentence ("After recognizing how awards can give a voice to the unheard, Winfrey devoted ...");
 # read for the woman subject of the "his" direction only.
-_OPENING_NAME_LONG = compile_regex(
-    r"[\s\"“‘'(\[-]*" + _LABELS + r"(?:\p{Lu}\p{Ll}*(?:[ ](?:\p{Ll}[\p{L}\d-]*|\d+|" + _CALENDAR + r")){0,12},[ ]+)?"
-    r"(?P<name>\p{Lu}[\p{L}'’-]*(?:[ ]\p{Lu}[\p{L}'’-]*){0,3})(?:,[ ]\d+,)?[ ]+(?=\p{Ll})"
-)
+_OPENING_NAME_LONG = _opening_name(12)
 # "the majority of his speech", "a lot of his fans": a part of what the pronoun owns, no other owner.
 _PART_NOUNS = frozenset(
     "majority rest bulk remainder lot lots part half most whole entirety end start beginning middle "
